@@ -1,0 +1,36 @@
+# charter — make demo | make test | make bench
+# Each target installs what is missing (libgit2-dev, pkg-config) with apt-get first.
+
+SWIFT   ?= swift
+BIN     := .build/debug/charter
+RELEASE := .build/release/charter
+APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgit2; then \
+		echo "Installing libgit2-dev and pkg-config with apt-get…"; \
+		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libgit2-dev pkg-config; \
+	fi
+	@command -v git >/dev/null 2>&1 || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq git; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	@echo "Checking the bundled charter with the engine…"
+	$(BIN) list --dir charter >/dev/null
+
+demo: build
+	@bash Scripts/demo.sh $(CURDIR)/$(BIN)
+
+clean:
+	rm -rf .build

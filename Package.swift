@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "charter",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "charter", targets: ["charter"]),
+        .library(name: "CharterKit", targets: ["CharterKit"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        .target(
+            name: "CharterKit",
+            dependencies: [
+                "GitKit",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "charter",
+            dependencies: [
+                "CharterKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "CharterKitTests", dependencies: ["CharterKit", "GitKit", "TestSupport"]),
+        .testTarget(name: "CharterCLITests", dependencies: ["CharterKit", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

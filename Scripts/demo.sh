@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# make demo: replays the bundled charter as three revisions in a scratch
+# repository under .build/demo, then shows what an editor would look at.
+set -euo pipefail
+charter="${1:?usage: demo.sh path/to/charter}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+demo="$here/.build/demo"
+drafts="$here/Scripts/demo/drafts"
+
+rm -rf "$demo"
+mkdir -p "$demo"
+cd "$demo"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+git init -q -b main .
+git config user.name "Équipe de rédaction"
+git config user.email "redaction@example.org"
+
+commit() { # commit DATE AUTHOR MESSAGE
+    git add -A charter
+    GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" git commit -q --author "$2" -m "$3"
+}
+
+# Revision 1: the earlier draft (the final text, less the clause added later, overlaid by drafts/).
+cp -R "$here/charter" charter
+for file in charter/clauses/*.md; do
+    id="$(basename "$file" .md)"
+    grep -qw -- "$id" "$drafts/charter.yml" || rm "$file"
+done
+cp -R "$drafts/." charter/
+commit "2021-09-20T18:00:00+02:00" "Claire Martin <claire.martin@example.org>" "Premier jet de la charte"
+
+# Revision 2: a proof-reading pass (typography, one title).
+cp "$here/charter/clauses/bonnes-nouvelles.md" "$here/charter/clauses/juste-place.md" charter/clauses/
+commit "2021-10-04T09:30:00+02:00" "Karim Benali <karim.benali@example.org>" "Relecture : typographie et titre de l’article sur la juste place"
+
+# Revision 3: the text as it came out of the workshops.
+rm -rf charter && cp -R "$here/charter" charter
+commit "2021-11-15T17:00:00+01:00" "Claire Martin <claire.martin@example.org>" "Version issue des Ateliers de la co-construction"
+
+say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+say charter list
+"$charter" list
+say charter log juste-place
+"$charter" log juste-place
+say charter log
+"$charter" log
+say charter diff HEAD~2 HEAD
+"$charter" diff HEAD~2 HEAD
+printf '\nThe demo repository is %s — try more commands there (charter --help).\n' "$demo"

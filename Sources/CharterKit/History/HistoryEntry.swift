@@ -1,0 +1,19 @@
+/// One revision in `charter log`: the commit and what it did to the clauses.
+public struct HistoryEntry: Hashable, Sendable, Codable {
+    public var revision: Revision
+    /// The clauses it changed (only the followed clause when the log follows one).
+    public var events: [ClauseEvent]
+    /// Parts of the manifest this revision changed besides the clauses'
+    /// order: `title`, `language`, `sections`, `territories`, `consensus`.
+    public var charterChanges: [String]
+    /// Set when the charter could not be read at this revision (the entry
+    /// then lists no events); the message names the file and line.
+    public var problem: String?
+
+    public init(revision: Revision, events: [ClauseEvent], charterChanges: [String] = [], problem: String? = nil) {
+        self.revision = revision
+        self.events = events
+        self.charterChanges = charterChanges
+        self.problem = problem
+    }
+}

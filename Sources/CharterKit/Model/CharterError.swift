@@ -1,0 +1,53 @@
+/// A problem with the charter or with what was asked of it, located in a file
+/// and line where there is one, and saying what to do about it.
+public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Hashable, Sendable, Codable {
+        case badYAML = "bad-yaml"
+        case missingFrontMatter = "missing-front-matter"
+        case missingField = "missing-field"
+        case invalidField = "invalid-field"
+        case invalidID = "invalid-id"
+        case duplicateID = "duplicate-id"
+        case idMismatch = "id-mismatch"
+        case missingClause = "missing-clause"
+        case unlistedClause = "unlisted-clause"
+        case invalidUTF8 = "invalid-utf8"
+        case emptyTitle = "empty-title"
+        case noCharter = "no-charter"
+        case unknownClause = "unknown-clause"
+        case unknownRevision = "unknown-revision"
+        case alreadyExists = "already-exists"
+        case badInput = "bad-input"
+        case repository = "repository"
+    }
+
+    public var code: Code
+    /// Path of the file at fault, relative to the repository root where possible.
+    public var file: String?
+    /// 1-based line in `file`, when known.
+    public var line: Int?
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(_ code: Code, file: String? = nil, line: Int? = nil, _ message: String, hint: String? = nil) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: message (hint)`, the form editors and CI jump to.
+    public var description: String {
+        var text = ""
+        if let file {
+            text += file
+            if let line { text += ":\(line)" }
+            text += ": "
+        }
+        text += message
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GitKit
+
+/// One commit to make on the text branch: files of the charter folder to
+/// write (new contents) or delete (nil), with its message and people.
+public struct TextCommit: Sendable {
+    /// Paths relative to the charter folder, e.g. `clauses/juste-place.md`.
+    public var files: [String: Data?]
+    public var message: String
+    public var author: Person?
+    public var authorDate: Date?
+    public var committer: Person?
+    public var committerDate: Date?
+
+    public init(files: [String: Data?], message: String, author: Person? = nil, authorDate: Date? = nil,
+                committer: Person? = nil, committerDate: Date? = nil) {
+        self.files = files
+        self.message = message
+        self.author = author
+        self.authorDate = authorDate
+        self.committer = committer
+        self.committerDate = committerDate
+    }
+}
+
+extension CharterRepository {
+    /// Commits a series of changes on top of the checked-out branch, moving
+    /// the branch once at the end (compare-and-swap on its old value) and
+    /// bringing the index and working tree along, so `git status` stays clean.
+    ///
+    /// Refuses, changing nothing, when a touched file has uncommitted edits or
+    /// the branch moved meanwhile.
+    @discardableResult
+    public func commit(_ series: [TextCommit]) throws -> [Revision] {
+        guard !series.isEmpty else { return [] }
+        guard let branch = try git.headReferenceName() else {
+            throw CharterError(.repository, "HEAD is detached: there is no branch to commit to",
+                               hint: "check out a branch first (`git switch main`)")
+        }
+        let start = try git.head()
+        let startTree = try start.map { try git.commit($0).tree }
+        let touched = Set(series.flatMap { $0.files.keys }).map(repositoryPath).sorted()
+        if git.workingDirectory != nil {
+            let dirty = try git.status(paths: touched)
+            if !dirty.isEmpty {
+                throw CharterError(.repository, "uncommitted changes in \(dirty.joined(separator: ", ")) would be overwritten",
+                                   hint: "commit or stash them first (`git stash`), then run the command again")
+            }
+        }
+        let identity = try? git.defaultSignature()
+        var parent = start
+        var tree = startTree
+        var made: [OID] = []
+        for change in series {
+            var updates: [TreeUpdate] = []
+            for path in change.files.keys.sorted() {
+                if let data = change.files[path] ?? nil {
+                    updates.append(.upsert(path: repositoryPath(path), blob: try git.writeBlob(data)))
+                } else {
+                    updates.append(.remove(path: repositoryPath(path)))
+                }
+            }
+            let newTree = try git.updateTree(tree, updates)
+            let author = try signature(change.author, change.authorDate, fallback: identity)
+            let committer = try signature(change.committer, change.committerDate, fallback: identity ?? author)
+            let oid = try git.createCommit(tree: newTree, parents: parent.map { [$0] } ?? [],
+                                           author: author, committer: committer, message: change.message)
+            made.append(oid)
+            parent = oid
+            tree = newTree
+        }
+        guard let tip = parent, let tipTree = tree else { return [] }
+        do {
+            try git.updateReference(branch, to: tip, expected: start, message: "charter: \(series.last?.message.split(separator: "\n").first ?? "")")
+        } catch let error as GitError where error.code == .modified {
+            throw CharterError(.repository, "\(branch) moved while the commit was being made; nothing was changed",
+                               hint: "run the command again")
+        }
+        if git.workingDirectory != nil {
+            try git.checkout(tree: tipTree, baseline: startTree, paths: touched)
+        }
+        return try made.map { try revision(git.commit($0)) }
+    }
+
+    func signature(_ person: Person?, _ date: Date?, fallback: Signature?) throws -> Signature {
+        if let person {
+            return Signature(name: person.name, email: person.email, date: date ?? Date())
+        }
+        guard var fallback else {
+            throw CharterError(.repository, "no identity to sign the commit with",
+                               hint: "set one with `git config user.name \"Name\"` and `git config user.email you@example.org`")
+        }
+        if let date { fallback.date = date }
+        return fallback
+    }
+
+    /// A path relative to the repository root for a path relative to the charter folder.
+    func repositoryPath(_ path: String) -> String {
+        directory == "." ? path : "\(directory)/\(path)"
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GitKit
+import Synchronization
+
+/// A charter kept in a git repository: reads it at any revision or from the
+/// working tree, and commits changes to the checked-out text branch.
+///
+/// This is the engine's entry point; the CLI and the web console only render
+/// what it returns.
+public final class CharterRepository: Sendable {
+    let git: Repository
+    /// The charter's folder relative to the repository root (`charter` by default, `.` for the root).
+    public let directory: String
+    private let clauseCache = Mutex<[OID: Clause]>([:])
+
+    /// Opens the repository containing `path` (searching upwards) and the
+    /// charter folder `directory` in it.
+    ///
+    /// A relative `directory` is taken from `currentDirectory` when that folder
+    /// exists inside the work tree, else from the repository root.
+    public init(discoveringFrom path: String, directory: String? = nil,
+                currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
+        let start = CharterRepository.absolute(path, from: currentDirectory)
+        do {
+            git = try Repository.discover(from: start)
+        } catch let error as GitError {
+            throw CharterError(.repository, "no git repository at or above \(start) (\(error.message))",
+                               hint: "run `git init` there first, or pass --repo with the repository's path")
+        }
+        self.directory = CharterRepository.relativeDirectory(directory ?? "charter", git: git, currentDirectory: currentDirectory)
+    }
+
+    init(git: Repository, directory: String) {
+        self.git = git
+        self.directory = directory
+    }
+
+    /// The work tree's root, nil for a bare repository.
+    public var workingDirectory: String? { git.workingDirectory }
+
+    // MARK: Revisions
+
+    /// Resolves a revision (`HEAD~2`, a branch, `charter/v0.1`, a short id).
+    public func resolve(_ spec: String) throws -> Revision {
+        try revision(git.commit(resolveOID(spec)))
+    }
+
+    func resolveOID(_ spec: String) throws -> OID {
+        do {
+            return try git.resolveCommit(spec)
+        } catch let error as GitError {
+            if error.code == .unbornBranch || (try? git.head()) == nil {
+                throw CharterError(.unknownRevision, "the repository has no commits yet, so `\(spec)` names nothing",
+                                   hint: "commit the charter first (`charter init --commit`)")
+            }
+            throw CharterError(.unknownRevision, "unknown revision `\(spec)`: \(error.message)",
+                               hint: "use a commit id, a branch, a tag such as charter/v0.1, or HEAD~N")
+        }
+    }
+
+    func revision(_ commit: CommitInfo) -> Revision {
+        Revision(id: commit.oid.hex, author: Person(name: commit.author.name, email: commit.author.email),
+                 date: commit.author.date, message: commit.message)
+    }
+
+    // MARK: Reading
+
+    /// The charter as it is in `source`.
+    public func charter(_ source: CharterSource) throws -> Charter {
+        switch source {
+        case .workingTree:
+            return try CharterParser.parse(workingTreeFiles())
+        case .revision(let spec):
+            let oid = try resolveOID(spec)
+            return try charter(atCommit: git.commit(oid), label: spec)
+        }
+    }
+
+    func charter(atCommit commit: CommitInfo, label: String) throws -> Charter {
+        guard let tree = try charterTree(commit.tree) else {
+            throw CharterError(.noCharter, file: directory,
+                               "there is no charter in `\(directory)` at \(label)",
+                               hint: "pass --dir to name the charter's folder, or choose a later revision")
+        }
+        return try charter(tree: tree)
+    }
+
+    /// The tree of the charter folder inside a commit's root tree, nil when absent.
+    func charterTree(_ root: OID) throws -> OID? {
+        if directory == "." { return root }
+        guard let entry = try git.entry(atPath: directory, inTree: root), entry.kind == .tree else { return nil }
+        return entry.oid
+    }
+
+    /// Parses the charter whose folder is `tree`, reusing clauses already parsed (by blob id).
+    func charter(tree: OID) throws -> Charter {
+        var manifest: Data?
+        var clauses: [String: Clause] = [:]
+        for entry in try git.treeEntries(tree) {
+            if entry.name == ManifestFile.fileName, entry.kind == .blob {
+                manifest = try git.blob(entry.oid)
+            } else if entry.name == "clauses", entry.kind == .tree {
+                for file in try git.treeEntries(entry.oid) where file.kind == .blob && file.name.hasSuffix(".md") {
+                    clauses[file.name] = try clause(blob: file.oid, path: "\(clausesPath)/\(file.name)")
+                }
+            }
+        }
+        return try CharterParser.assemble(directory: directory, manifest: manifest, clauses: clauses)
+    }
+
+    func clause(blob: OID, path: String) throws -> Clause {
+        if let cached = clauseCache.withLock({ $0[blob] }) { return cached }
+        let clause = try ClauseFile.parse(git.blob(blob), file: path).clause
+        clauseCache.withLock { $0[blob] = clause }
+        return clause
+    }
+
+    var clausesPath: String { directory == "." ? "clauses" : "\(directory)/clauses" }
+
+    /// The charter folder on disk.
+    public func charterDirectoryURL() throws -> URL {
+        guard let root = git.workingDirectory else {
+            throw CharterError(.repository, "the repository is bare: it has no working tree to read",
+                               hint: "name a revision instead (e.g. --at HEAD)")
+        }
+        let url = URL(fileURLWithPath: root, isDirectory: true)
+        return directory == "." ? url : url.appendingPathComponent(directory, isDirectory: true)
+    }
+
+    /// The charter's raw files as they are on disk.
+    public func workingTreeFiles() throws -> CharterFiles {
+        let folder = try charterDirectoryURL()
+        let manager = FileManager.default
+        let manifest = manager.contents(atPath: folder.appendingPathComponent(ManifestFile.fileName).path)
+        var clauses: [String: Data] = [:]
+        let clauseFolder = folder.appendingPathComponent("clauses", isDirectory: true)
+        for name in (try? manager.contentsOfDirectory(atPath: clauseFolder.path)) ?? [] where name.hasSuffix(".md") {
+            guard let data = manager.contents(atPath: clauseFolder.appendingPathComponent(name).path) else {
+                throw CharterError(.badInput, file: "\(clausesPath)/\(name)", "cannot read the file",
+                                   hint: "check its permissions")
+            }
+            clauses[name] = data
+        }
+        return CharterFiles(directory: directory, manifest: manifest, clauseFiles: clauses)
+    }
+
+    // MARK: Paths
+
+    static func absolute(_ path: String, from base: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    static func relativeDirectory(_ directory: String, git: Repository, currentDirectory: String) -> String {
+        guard let root = git.workingDirectory.map({ URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }) else {
+            return normalise(directory)
+        }
+        var isFolder: ObjCBool = false
+        let fromHere = URL(fileURLWithPath: absolute(directory, from: currentDirectory)).resolvingSymlinksInPath().path
+        if directory.hasPrefix("/") || (FileManager.default.fileExists(atPath: fromHere, isDirectory: &isFolder) && isFolder.boolValue) {
+            if fromHere == root { return "." }
+            if fromHere.hasPrefix(root + "/") { return String(fromHere.dropFirst(root.count + 1)) }
+        }
+        return normalise(directory)
+    }
+
+    static func normalise(_ directory: String) -> String {
+        let parts = directory.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,135 @@
+import CLibGit2
+import Foundation
+
+extension Repository {
+    /// The files that differ between two trees (`nil`: the empty tree), recursively, in git's
+    /// path order (byte order of the full paths), as `git diff-tree -r --no-renames` lists them.
+    /// A file whose mode alone changed is `.modified`; a file replaced by a folder of the same
+    /// name is a deletion plus additions. Compares entry ids level by level and never opens a
+    /// subtree whose id is the same on both sides, which keeps per-commit diffs over long
+    /// histories cheap (libgit2's diff machinery is several times slower).
+    public func diffTrees(_ old: OID?, _ new: OID?) throws -> [TreeChange] {
+        if old == new { return [] }
+        return try withRepository { repository in
+            var differ = TreeDiffer(repository: repository)
+            try differ.compare(old, new)
+            return differ.changes
+        }
+    }
+}
+
+/// The recursive tree comparison behind `Repository.diffTrees`, inside one locked body.
+private struct TreeDiffer {
+    let repository: OpaquePointer
+    var changes: [TreeChange] = []
+    /// UTF-8 bytes of the folder being compared, with its trailing '/'.
+    var prefix: [UInt8] = []
+
+    init(repository: OpaquePointer) {
+        self.repository = repository
+    }
+
+    mutating func compare(_ old: OID?, _ new: OID?) throws {
+        let oldTree = try old.map(load)
+        defer { if let oldTree { git_tree_free(oldTree) } }
+        let newTree = try new.map(load)
+        defer { if let newTree { git_tree_free(newTree) } }
+
+        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+        var i = 0, j = 0
+        while i < oldCount || j < newCount {
+            let a = i < oldCount ? oldTree.flatMap { git_tree_entry_byindex($0, i) } : nil
+            let b = j < newCount ? newTree.flatMap { git_tree_entry_byindex($0, j) } : nil
+            switch TreeDiffer.order(a, b) {
+            case .before:
+                if let a { try removed(a) }
+                i += 1
+            case .after:
+                if let b { try added(b) }
+                j += 1
+            case .same:
+                if let a, let b { try matched(a, b) }
+                i += 1
+                j += 1
+            }
+        }
+    }
+
+    private mutating func removed(_ entry: OpaquePointer) throws {
+        if isTree(entry) {
+            try descend(into: entry) { try $0.compare(OID(git_tree_entry_id(entry)), nil) }
+        } else {
+            append(entry, kind: .deleted, old: OID(git_tree_entry_id(entry)), new: nil)
+        }
+    }
+
+    private mutating func added(_ entry: OpaquePointer) throws {
+        if isTree(entry) {
+            try descend(into: entry) { try $0.compare(nil, OID(git_tree_entry_id(entry))) }
+        } else {
+            append(entry, kind: .added, old: nil, new: OID(git_tree_entry_id(entry)))
+        }
+    }
+
+    /// Same name and both trees or both leaves.
+    private mutating func matched(_ a: OpaquePointer, _ b: OpaquePointer) throws {
+        guard let idA = git_tree_entry_id(a), let idB = git_tree_entry_id(b) else { return }
+        let sameID = memcmp(idA, idB, OID.byteCount) == 0
+        if isTree(a) {
+            if !sameID {
+                try descend(into: a) { try $0.compare(OID(idA), OID(idB)) }
+            }
+        } else if !sameID || git_tree_entry_filemode(a) != git_tree_entry_filemode(b) {
+            append(b, kind: .modified, old: OID(idA), new: OID(idB))
+        }
+    }
+
+    private mutating func descend(into entry: OpaquePointer, _ body: (inout TreeDiffer) throws -> Void) throws {
+        let saved = prefix.count
+        if let name = git_tree_entry_name(entry) {
+            prefix.append(contentsOf: UnsafeRawBufferPointer(start: name, count: strlen(name)))
+        }
+        prefix.append(UInt8(ascii: "/"))
+        defer { prefix.removeSubrange(saved...) }
+        try body(&self)
+    }
+
+    private mutating func append(_ entry: OpaquePointer, kind: TreeChange.Kind, old: OID?, new: OID?) {
+        var bytes = prefix
+        if let name = git_tree_entry_name(entry) {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: name, count: strlen(name)))
+        }
+        changes.append(TreeChange(path: String(decoding: bytes, as: UTF8.self), kind: kind, oldOID: old, newOID: new))
+    }
+
+    private func load(_ oid: OID) throws -> OpaquePointer {
+        var raw = oid.raw
+        return try make("read tree \(oid.hex)") { git_tree_lookup(&$0, repository, &raw) }
+    }
+
+    private func isTree(_ entry: OpaquePointer) -> Bool {
+        git_tree_entry_type(entry) == GIT_OBJECT_TREE
+    }
+
+    private enum Order { case before, same, after }
+
+    /// git's tree order: names compared bytewise, a tree's name as if followed by '/'. A
+    /// missing entry (one side exhausted) sorts last. Same name but one tree and one leaf is
+    /// not `.same`: they are different paths.
+    private static func order(_ a: OpaquePointer?, _ b: OpaquePointer?) -> Order {
+        guard let a else { return .after }
+        guard let b else { return .before }
+        guard let nameA = git_tree_entry_name(a), let nameB = git_tree_entry_name(b) else { return .same }
+        let lengthA = strlen(nameA), lengthB = strlen(nameB)
+        let common = min(lengthA, lengthB)
+        let compared = memcmp(nameA, nameB, common)
+        if compared != 0 { return compared < 0 ? .before : .after }
+        let treeA = git_tree_entry_type(a) == GIT_OBJECT_TREE
+        let treeB = git_tree_entry_type(b) == GIT_OBJECT_TREE
+        let nextA: UInt8 = common < lengthA ? UInt8(bitPattern: nameA[common]) : (treeA ? UInt8(ascii: "/") : 0)
+        let nextB: UInt8 = common < lengthB ? UInt8(bitPattern: nameB[common]) : (treeB ? UInt8(ascii: "/") : 0)
+        if nextA != nextB { return nextA < nextB ? .before : .after }
+        return .same
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CharterKit
+import Foundation
+
+/// The `charter` command: deliberate on and version a charter kept in git.
+struct CharterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "charter",
+        abstract: "Deliberate on and version a charter kept in a git repository.",
+        discussion: """
+            A charter is a manifest (charter/charter.yml) and one Markdown file per clause
+            (charter/clauses/<id>.md). Every command works from any folder of the repository.
+
+            Exit codes: 0 success, 1 a check or gate found problems, 2 the command could not do its work.
+            """,
+        version: "charter 0.1.0",
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
+            LogCommand.self, DiffCommand.self,
+        ]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try CharterCommand.parseAsRoot()
+            try command.run()
+        } catch let error as CharterError {
+            Terminal.error(error.description)
+            exit(2)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let status = CharterCommand.exitCode(for: error)
+            let message = CharterCommand.fullMessage(for: error)
+            if status == .success {
+                print(message)
+                exit(0)
+            }
+            Terminal.error(message)
+            exit(2)
+        }
+    }
+}
