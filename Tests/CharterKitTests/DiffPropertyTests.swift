@@ -5,12 +5,12 @@ import CharterKit
 struct DiffPropertyTests {
     /// Random charter A, random edits of every kind give B; the diff A → B,
     /// through JSON and back, applied to A gives B; and B → A applied to B
-    /// gives A. 4 batches of 75 seeded iterations.
+    /// gives A. 4 batches of 100 seeded iterations.
     @Test(arguments: 0..<4)
     func diffThroughJSONRebuildsTheNewCharter(batch: Int) throws {
         var random = DiffFixtures.SplitMix64(seed: 0xC4A7_7E00 &+ UInt64(batch))
         let renderer = JSONDiffRenderer()
-        for iteration in 0..<75 {
+        for iteration in 0..<100 {
             let a = DiffFixtures.randomCharter(&random)
             let b = DiffFixtures.randomEdit(a, &random)
             let diff = CharterDiff.between(a, b, fromLabel: "a", toLabel: "b")

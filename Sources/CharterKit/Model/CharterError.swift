@@ -19,6 +19,13 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
         case alreadyExists = "already-exists"
         case badInput = "bad-input"
         case repository = "repository"
+        case unknownWorkshop = "unknown-workshop"
+        case unknownTerritory = "unknown-territory"
+        case unknownComment = "unknown-comment"
+        case workshopClosed = "workshop-closed"
+        case quoteNotFound = "quote-not-found"
+        case reasonRequired = "reason-required"
+        case noDeliberation = "no-deliberation"
     }
 
     public var code: Code

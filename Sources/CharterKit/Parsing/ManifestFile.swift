@@ -85,8 +85,19 @@ public enum ManifestFile {
                 rule.threshold = value
             }
         }
+        var branch = Manifest.defaultDeliberationBranch
+        if let node = document.root["deliberation"] {
+            let mapping = try document.mapping(node, what: "`deliberation`")
+            if let name = try document.string("branch", in: mapping) {
+                guard !name.isEmpty, !name.contains(" "), !name.hasPrefix("-"), !name.contains("..") else {
+                    throw CharterError(.invalidField, file: file, line: document.line(of: mapping["branch"]),
+                                       "`\(name)` is not a usable branch name", hint: "use a name like `deliberation`")
+                }
+                branch = name
+            }
+        }
         let manifest = Manifest(title: title, language: language, sections: sections,
-                                territories: territories, consensus: rule)
+                                territories: territories, consensus: rule, deliberationBranch: branch)
         return (manifest, lines)
     }
 
@@ -113,6 +124,9 @@ public enum ManifestFile {
         if let quorum = manifest.consensus.quorum { consensus.append((Node("quorum"), Node(String(quorum)))) }
         if let threshold = manifest.consensus.threshold { consensus.append((Node("threshold"), Node(String(threshold)))) }
         pairs.append((Node("consensus"), .mapping(Node.Mapping(consensus))))
+        if manifest.deliberationBranch != Manifest.defaultDeliberationBranch {
+            pairs.append((Node("deliberation"), .mapping(Node.Mapping([(Node("branch"), Node(manifest.deliberationBranch))]))))
+        }
         return (try? Yams.serialize(node: .mapping(Node.Mapping(pairs)), allowUnicode: true, lineBreak: .ln))
             ?? "title: \(manifest.title)\n"
     }

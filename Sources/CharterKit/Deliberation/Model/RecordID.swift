@@ -1,0 +1,57 @@
+import Foundation
+
+/// A deliberation record's id: a UUIDv7 (48-bit millisecond time, then
+/// random bits), so ids are unique without coordination and sort by time.
+public struct RecordID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Validates the lower-case 8-4-4-4-12 hexadecimal form.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.count) == [8, 4, 4, 4, 12],
+              text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || $0 == 0x2D })
+        else { return nil }
+        rawValue = text
+    }
+
+    /// A new id for a record made at `date`.
+    public static func make(at date: Date = Date()) -> RecordID {
+        var generator = SystemRandomNumberGenerator()
+        return make(at: date, using: &generator)
+    }
+
+    public static func make<G: RandomNumberGenerator>(at date: Date, using generator: inout G) -> RecordID {
+        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8((milliseconds >> (8 * (5 - index))) & 0xFF) }
+        for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)  // variant 10
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let text = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4),
+                    hex.dropFirst(16).prefix(4), hex.dropFirst(20)].joined(separator: "-")
+        return RecordID(uncheckedRawValue: text)
+    }
+
+    private init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
+
+    /// The last two hex digits (random): the shard folder that keeps trees small.
+    public var shard: String { String(rawValue.suffix(2)) }
+
+    public var description: String { rawValue }
+    public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = RecordID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a record id")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

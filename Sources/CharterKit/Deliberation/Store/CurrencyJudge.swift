@@ -1,0 +1,54 @@
+import GitKit
+import Synchronization
+
+/// Decides whether comments still apply to one text of the charter: made on
+/// the same clause blob (current), on a text that differs only editorially
+/// (carried forward), or on a text that changed since (stale).
+final class CurrencyJudge: Sendable {
+    let repository: CharterRepository
+    let charter: Charter
+    let blobs: [ClauseID: OID]
+    private let verdicts = Mutex<[String: Currency]>([:])
+
+    init(repository: CharterRepository, commit: CommitInfo, charter: Charter) throws {
+        self.repository = repository
+        self.charter = charter
+        var blobs: [ClauseID: OID] = [:]
+        for id in charter.clauses.keys {
+            blobs[id] = try repository.clauseBlob(id, inCommitTree: commit.tree)
+        }
+        self.blobs = blobs
+    }
+
+    func currency(of comment: Comment) -> Currency {
+        guard let target = blobs[comment.clause], let current = charter.clauses[comment.clause] else { return .stale }
+        if target.hex == comment.blob { return .current }
+        let key = "\(comment.blob)>\(target.hex)"
+        if let known = verdicts.withLock({ $0[key] }) { return known }
+        var verdict = Currency.stale
+        if let old = OID(hex: comment.blob),
+           let clause = try? repository.clause(blob: old, path: "\(repository.clausesPath)/\(comment.clause).md"),
+           EditorialRule.equivalent(clause, current) {
+            verdict = .carriedForward
+        }
+        verdicts.withLock { $0[key] = verdict }
+        return verdict
+    }
+
+    /// Where the comment's quote stands in the current text of its clause.
+    func anchor(of comment: Comment) -> QuoteAnchor? {
+        guard let quote = comment.quote else { return nil }
+        guard let text = charter.clauses[comment.clause]?.body, let position = quote.position(in: text) else {
+            return QuoteAnchor(found: false, line: nil, column: nil)
+        }
+        return QuoteAnchor(found: true, line: position.line, column: position.column)
+    }
+}
+
+/// Where a comment's quote is in the current text of its clause (line and
+/// column in the body), or that it no longer occurs there.
+public struct QuoteAnchor: Hashable, Sendable, Codable {
+    public var found: Bool
+    public var line: Int?
+    public var column: Int?
+}

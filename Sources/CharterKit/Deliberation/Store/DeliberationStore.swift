@@ -1,0 +1,152 @@
+import Foundation
+import GitKit
+import Synchronization
+
+/// The deliberation records of a repository: JSON files on their own branch
+/// (never checked out), written through libgit2 one commit per recording
+/// action, the branch moved by compare-and-swap.
+///
+/// Layout of the branch's tree:
+/// - `workshops/<workshop>/<record-id>.json`: workshop opened, closed, reopened;
+/// - `clauses/<clause>/<shard>/<record-id>.json`: comments and retractions,
+///   sharded by the id's last two hex digits so no tree grows large;
+/// - `imports/<workshop>/<row-key>`: the id of the comment a CSV row made, so
+///   importing a file twice records nothing the second time.
+public final class DeliberationStore: Sendable {
+    let git: Repository
+    /// The branch's short name (`deliberation` unless the manifest says otherwise).
+    public let branch: String
+    private let cache = Mutex<[OID: Record]>([:])
+
+    init(git: Repository, branch: String) {
+        self.git = git
+        self.branch = branch
+    }
+
+    var reference: String { "refs/heads/\(branch)" }
+
+    /// The branch's tip: the local branch, else the remote-tracking branch a
+    /// plain `git clone` made (`refs/remotes/origin/<branch>`).
+    func tip() throws -> (oid: OID?, local: Bool) {
+        if let local = try git.reference(reference) { return (local, true) }
+        for (name, oid) in try git.references(withPrefix: "refs/remotes/") where name.hasSuffix("/\(branch)") {
+            return (oid, false)
+        }
+        return (nil, true)
+    }
+
+    /// Whether any deliberation has been recorded (locally or fetched).
+    public func exists() throws -> Bool { try tip().oid != nil }
+
+    // MARK: Reading
+
+    /// Every record on the branch, folded.
+    public func load() throws -> Deliberation {
+        guard let tip = try tip().oid else { return Deliberation(records: []) }
+        return Deliberation(records: try records(under: "", in: git.commit(tip).tree))
+    }
+
+    /// The records in the folder `path` of `tree` (recursively).
+    func records(under path: String, in tree: OID) throws -> [Record] {
+        let folder: OID
+        if path.isEmpty {
+            folder = tree
+        } else {
+            guard let entry = try git.entry(atPath: path, inTree: tree), entry.kind == .tree else { return [] }
+            folder = entry.oid
+        }
+        var result: [Record] = []
+        try collect(folder, path: path, into: &result)
+        return result
+    }
+
+    private func collect(_ tree: OID, path: String, into result: inout [Record]) throws {
+        for entry in try git.treeEntries(tree) {
+            let entryPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
+            if entry.kind == .tree {
+                if entryPath != "imports" { try collect(entry.oid, path: entryPath, into: &result) }
+            } else if entry.kind == .blob, entry.name.hasSuffix(".json") {
+                result.append(try record(entry.oid, path: entryPath))
+            }
+        }
+    }
+
+    func record(_ blob: OID, path: String) throws -> Record {
+        if let cached = cache.withLock({ $0[blob] }) { return cached }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            let record = try decoder.decode(Record.self, from: try git.blob(blob))
+            cache.withLock { $0[blob] = record }
+            return record
+        } catch let error as DecodingError {
+            throw CharterError(.badInput, file: "\(branch):\(path)", "unreadable deliberation record: \(error)",
+                               hint: "the record was written by hand or by a newer charter; restore it with git")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Appends the records `make` returns as one commit on the branch.
+    ///
+    /// `make` sees the branch as it is and may throw to refuse (nothing is
+    /// written then). When another writer moved the branch first, everything
+    /// is read and `make` called again, up to `attempts` times.
+    @discardableResult
+    public func append(facilitator: Person, message: String, attempts: Int = 200,
+                       _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let (tip, isLocal) = try tip()
+            let snapshot = try DeliberationSnapshot(store: self, tip: tip)
+            let events = try make(snapshot)
+            guard !events.isEmpty else { return [] }
+            let now = Date()
+            var records: [Record] = []
+            var updates: [TreeUpdate] = []
+            var clock = try snapshot.clock()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            for event in events {
+                clock += 1
+                let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
+                records.append(record)
+                var data = try encoder.encode(record)
+                data.append(0x0A)
+                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try git.writeBlob(data)))
+                if case .comment(let comment) = event, let key = comment.importKey {
+                    updates.append(.upsert(path: "imports/\(comment.workshop)/\(key)",
+                                           blob: try git.writeBlob(Data((record.id.rawValue + "\n").utf8))))
+                }
+            }
+            let tree = try git.updateTree(snapshot.tree, updates)
+            let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
+            let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
+                                              message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
+            do {
+                try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
+                return records
+            } catch let error as GitError where error.code == .modified && attempt < attempts {
+                // Another writer won the race: back off a little and start again from its tip.
+                usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
+            } catch let error as GitError where error.code == .modified {
+                throw CharterError(.repository, "the \(branch) branch kept moving under \(attempts) attempts; nothing was recorded",
+                                   hint: "run the command again")
+            }
+        }
+    }
+
+    static let clockTrailer = "Clock"
+
+    /// Where a record's file lives on the branch.
+    static func path(of record: Record) -> String {
+        switch record.event {
+        case .workshopOpened(let opening): return "workshops/\(opening.workshop)/\(record.id).json"
+        case .workshopClosed(let change), .workshopReopened(let change): return "workshops/\(change.workshop)/\(record.id).json"
+        case .comment(let comment): return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
+        case .commentRetracted(let retraction): return "clauses/\(retraction.clause)/\(record.id.shard)/\(record.id).json"
+        }
+    }
+}
