@@ -9,6 +9,9 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     /// Set when the charter could not be read at this revision (the entry
     /// then lists no events); the message names the file and line.
     public var problem: String?
+    /// For a clause's story: what the territories said about the text this
+    /// revision made, workshop by workshop.
+    public var discussions: [WorkshopDiscussion] = []
 
     public init(revision: Revision, events: [ClauseEvent], charterChanges: [String] = [], problem: String? = nil) {
         self.revision = revision

@@ -39,7 +39,8 @@ struct LogCommand: ParsableCommand {
                 id = found.id
             }
         }
-        let entries = try repository.history(of: id, from: from, limit: limit)
+        var entries = try id.map { try repository.story(of: $0, from: from) } ?? repository.history(from: from, limit: limit)
+        if let limit, entries.count > limit { entries = Array(entries.prefix(limit)) }
         switch format {
         case .json:
             print(try JSONOutput.string(entries))
@@ -65,6 +66,16 @@ struct LogCommand: ParsableCommand {
             lines.append("    · the charter's \(entry.charterChanges.joined(separator: ", ")) changed")
         }
         for event in entry.events { lines.append("    " + describe(event)) }
+        for discussion in entry.discussions {
+            lines.append("    ┆ workshop \(discussion.workshop) « \(discussion.title) » \(discussion.date):")
+            for view in discussion.comments {
+                let comment = view.comment.comment
+                var line = "    ┆   \(comment.territory): \(comment.position?.rawValue ?? "remark")"
+                if !comment.text.isEmpty { line += " — \(comment.text)" }
+                if view.comment.isRetracted { line += " (retracted)" }
+                lines.append(line)
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

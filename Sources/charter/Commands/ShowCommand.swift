@@ -24,12 +24,29 @@ struct ShowCommand: ParsableCommand {
             throw CharterError(.unknownClause, "no clause `\(clause)` in « \(charter.manifest.title) »",
                                hint: "`charter list` shows the ids and numbers")
         }
+        // The deliberation is judged against a committed text: the revision asked for, else HEAD.
+        let against = at ?? "HEAD"
+        let deliberates = try repository.deliberationStore().exists()
+        let comments = deliberates ? try repository.comments(CommentFilter(clause: found.id.rawValue), against: against) : []
+        let status = deliberates ? try repository.status(at: against).rows.first { $0.clause == found.id } : nil
         switch format {
         case .json:
-            print(try JSONOutput.string(ClauseView(entry)))
+            var view = ClauseView(entry)
+            view.comments = comments
+            view.status = status
+            print(try JSONOutput.string(view))
         case .text:
             print("\(entry.number). \(found.title)  [\(found.id)]  — \(entry.sectionTitle)\n")
             print(found.body, terminator: found.body.hasSuffix("\n") ? "" : "\n")
+            if let status {
+                let positions = status.cells.values.sorted { $0.territory < $1.territory }
+                    .map { "\($0.territory) \(StatusRenderer.symbol($0))" }.joined(separator: ", ")
+                print("\nStatus: \(status.status.rawValue)\(positions.isEmpty ? "" : " — \(positions)")")
+            }
+            if !comments.isEmpty {
+                print("\nComments (\(comments.count)):")
+                for view in comments { print(CommentText.line(view)) }
+            }
         default:
             throw ValidationError("show prints text or json")
         }
@@ -44,6 +61,8 @@ struct ClauseView: Encodable {
     var section: String
     var body: String
     var fields: [String: String]
+    var comments: [CommentView] = []
+    var status: StatusMatrix.Row?
 
     init(_ entry: NumberedClause) {
         number = entry.number
