@@ -49,6 +49,44 @@ public struct RemoteReference: Sendable, Hashable {
     }
 }
 
+/// A local reference moved (or left alone) by a fetch.
+public struct ReferenceUpdate: Sendable, Hashable {
+    /// The local reference's full name.
+    public var name: String
+    /// Its value before; nil when it did not exist.
+    public var old: OID?
+    /// The value the remote advertised.
+    public var new: OID
+
+    public init(name: String, old: OID?, new: OID) {
+        self.name = name
+        self.old = old
+        self.new = new
+    }
+}
+
+/// What `Repository.fetch` did.
+public struct FetchResult: Sendable {
+    /// Every reference the remote advertised (peeled `^{}` entries left out).
+    public var advertised: [RemoteReference]
+    /// Local references created or moved.
+    public var updated: [ReferenceUpdate] = []
+    /// Local references a plain refspec left alone because they differ and cannot be
+    /// fast-forwarded (a tag, or a branch that diverged).
+    public var kept: [ReferenceUpdate] = []
+
+    public init(advertised: [RemoteReference], updated: [ReferenceUpdate] = [], kept: [ReferenceUpdate] = []) {
+        self.advertised = advertised
+        self.updated = updated
+        self.kept = kept
+    }
+
+    /// What the remote advertised for `name`.
+    public func advertised(_ name: String) -> OID? {
+        advertised.first { $0.name == name }?.oid
+    }
+}
+
 /// One reference to update on a remote by `Repository.push`.
 public struct PushUpdate: Sendable, Hashable {
     /// The local reference's full name, e.g. "refs/heads/deliberation".

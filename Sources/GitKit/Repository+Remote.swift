@@ -58,12 +58,15 @@ extension Repository {
     }
 
     /// Fetches `refspecs` (e.g. "+refs/heads/main:refs/remotes/origin/main",
-    /// "refs/tags/charter/*:refs/tags/charter/*") from the remote called `name`, objects first,
-    /// then the local references (a non-forced refspec never overwrites a reference that
-    /// differs). Returns what the remote advertised, which is exactly what was fetched. No tags
-    /// are followed beyond the refspecs.
+    /// "refs/tags/charter/*:refs/tags/charter/*") from the remote called `name`: objects first,
+    /// then the local references the refspecs map the advertised ones to. As with git, a forced
+    /// refspec (`+`) moves its destination whatever it was; a plain one creates a missing
+    /// destination, fast-forwards a branch, and otherwise leaves the local reference alone
+    /// (reported in `kept`): a local tag is never overwritten. No tags are followed beyond the
+    /// refspecs, and FETCH_HEAD is not written. (libgit2 1.5's own reference update ignores
+    /// the difference, so GitKit applies the refspecs itself.)
     @discardableResult
-    public func fetch(remote name: String, refspecs: [String], options: TransferOptions = TransferOptions()) throws -> [RemoteReference] {
+    public func fetch(remote name: String, refspecs: [String], options: TransferOptions = TransferOptions()) throws -> FetchResult {
         let operation = "fetch from remote '\(name)'"
         return try withRemote(name, operation, options: options) { remote, session in
             var connect = git_remote_connect_options()
@@ -77,15 +80,58 @@ extension Repository {
             try check(git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
             fetchOptions.callbacks = try session.callbacks(operation)
             fetchOptions.prune = GIT_FETCH_NO_PRUNE
-            fetchOptions.update_fetchhead = 1  // FETCH_HEAD, as git fetch writes it
             fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             try Repository.withStringArray(refspecs) { array in
                 var specs = array
-                try session.check(git_remote_fetch(remote, &specs, &fetchOptions, "charter: fetch \(name)"), operation)
+                try session.check(git_remote_download(remote, &specs, &fetchOptions), operation)
             }
             session.succeeded()
-            return heads
+            guard let repository = git_remote_owner(remote) else { return FetchResult(advertised: heads) }
+            return try Repository.applyFetched(repository, heads, refspecs: refspecs, reflog: "charter: fetch \(name)", operation)
         }
+    }
+
+    /// Moves local references as `refspecs` map the advertised `heads` (objects already here).
+    private static func applyFetched(_ repository: OpaquePointer, _ heads: [RemoteReference], refspecs: [String],
+                                     reflog: String, _ operation: String) throws -> FetchResult {
+        var result = FetchResult(advertised: heads)
+        for text in refspecs {
+            let spec = try make("parse refspec '\(text)'") { git_refspec_parse(&$0, text, 1) }
+            defer { git_refspec_free(spec) }
+            let force = git_refspec_force(spec) != 0
+            for head in heads where git_refspec_src_matches(spec, head.name) != 0 {
+                var buffer = git_buf()
+                defer { git_buf_dispose(&buffer) }
+                try check(git_refspec_transform(&buffer, spec, head.name), "map '\(head.name)' through '\(text)'")
+                guard let raw = buffer.ptr else { continue }
+                let destination = String(cString: raw)
+                var current = git_oid()
+                let rc = git_reference_name_to_id(&current, repository, destination)
+                let old: OID? = rc == 0 ? OID(current) : nil
+                if rc < 0 { git_error_clear() }
+                if old == head.oid { continue }
+                var newRaw = head.oid.raw
+                var reference: OpaquePointer?
+                if let old, !force {
+                    var oldRaw = old.raw
+                    let fastForward = !destination.hasPrefix("refs/tags/")
+                        && git_graph_descendant_of(repository, &newRaw, &oldRaw) == 1
+                    if !fastForward {
+                        git_error_clear()
+                        result.kept.append(ReferenceUpdate(name: destination, old: old, new: head.oid))
+                        continue
+                    }
+                    try check(git_reference_create_matching(&reference, repository, destination, &newRaw, 1, &oldRaw, reflog),
+                              "\(operation): update '\(destination)'")
+                } else {
+                    try check(git_reference_create(&reference, repository, destination, &newRaw, 1, reflog),
+                              "\(operation): update '\(destination)'")
+                }
+                if let reference { git_reference_free(reference) }
+                result.updated.append(ReferenceUpdate(name: destination, old: old, new: head.oid))
+            }
+        }
+        return result
     }
 
     /// Pushes local references to the remote called `name`: objects first, then each remote

@@ -48,9 +48,11 @@ struct RemoteTests {
     func fetch() throws {
         let s = try Setup()
         let repository = try s.open("other")
-        let advertised = try repository.fetch(remote: "origin", refspecs: ["+refs/heads/main:refs/remotes/origin/main",
-                                                                          "+refs/heads/deliberation:refs/remotes/origin/deliberation"])
-        #expect(advertised.contains(RemoteReference(name: "refs/heads/main", oid: s.second)))
+        let fetched = try repository.fetch(remote: "origin", refspecs: ["+refs/heads/main:refs/remotes/origin/main",
+                                                                       "+refs/heads/deliberation:refs/remotes/origin/deliberation"])
+        #expect(fetched.advertised("refs/heads/main") == s.second)
+        #expect(fetched.updated == [ReferenceUpdate(name: "refs/remotes/origin/main", old: nil, new: s.second)])
+        #expect(!FileManager.default.fileExists(atPath: s.fixture.path("other/.git/FETCH_HEAD")))
         #expect(try repository.reference("refs/remotes/origin/main") == s.second)
         #expect(try repository.reference("refs/remotes/origin/deliberation") == nil)  // absent there: nothing, no error
         #expect(try repository.commit(s.first).summary == "one")
@@ -148,5 +150,22 @@ struct RemoteTests {
         #expect(error?.message.contains("GIT_USERNAME/GIT_PASSWORD (refused)") == true)
         #expect(error?.message.contains("git credential helper") == true)
         #expect(try repository.references(withPrefix: "refs/").isEmpty)
+    }
+}
+
+extension RemoteTests {
+    @Test("a non-forced tag refspec never overwrites a local tag that differs")
+    func tagsKept() throws {
+        let s = try Setup()
+        try s.fixture.git("tag", "charter/v1", s.second.hex, in: "repo")
+        try s.fixture.git("tag", "charter/v0", s.first.hex, in: "repo")
+        try s.fixture.git("push", "-q", "origin", "charter/v1", "charter/v0", in: "repo")
+        let repository = try s.open("other")
+        try repository.fetch(remote: "origin", refspecs: ["+refs/heads/main:refs/remotes/origin/main"])
+        try repository.updateReference("refs/tags/charter/v1", to: s.first, expected: nil, message: "local")
+        let fetched = try repository.fetch(remote: "origin", refspecs: ["refs/tags/charter/*:refs/tags/charter/*"])
+        #expect(fetched.kept.map(\.name) == ["refs/tags/charter/v1"])
+        #expect(try repository.reference("refs/tags/charter/v1") == s.first)
+        #expect(try repository.reference("refs/tags/charter/v0") == s.first)
     }
 }
