@@ -17,6 +17,7 @@ struct CharterCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
+            SyncCommand.self, VersionCommand.self,
         ]
     )
 }
@@ -25,6 +26,14 @@ struct CharterCommand: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            // `charter --version --verbose`: the version subcommand's long form (ArgumentParser
+            // would print the short version and ignore --verbose).
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.contains("--version"), Set(arguments).isSubset(of: ["--version", "--verbose", "-v"]),
+               arguments.contains("--verbose") || arguments.contains("-v") {
+                try VersionCommand.parse(["--verbose"]).run()
+                exit(0)
+            }
             var command = try CharterCommand.parseAsRoot()
             try command.run()
         } catch let error as CharterError {

@@ -26,6 +26,10 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
         case quoteNotFound = "quote-not-found"
         case reasonRequired = "reason-required"
         case noDeliberation = "no-deliberation"
+        /// A remote could not be reached, read or written.
+        case remote = "remote"
+        /// A remote refused every credential offered.
+        case authentication = "authentication"
     }
 
     public var code: Code
