@@ -201,8 +201,8 @@ private let remoteSessionPushStatus: git_push_update_reference_cb = { reference,
 /// Progress of a pack written straight into a local remote's object folder.
 let remoteSessionPackWriteProgress: git_indexer_progress_cb = { stats, payload in
     guard let stats, let session = session(payload) else { return 0 }
-    return session.pushProgress(current: Int(stats.pointee.indexed_objects), total: Int(stats.pointee.total_objects),
-                                bytes: Int(stats.pointee.received_bytes))
+    // The pack builder leaves the byte count unset: objects only.
+    return session.pushProgress(current: Int(stats.pointee.indexed_objects), total: Int(stats.pointee.total_objects), bytes: 0)
 }
 
 /// git's credential helpers, through `git credential fill|approve|reject`.
