@@ -283,7 +283,9 @@ struct SyncTests {
         let before = try net.remote("rev-parse", "deliberation")
         try net.run(clone, "sync", "--fetch-only")
         #expect(try net.remote("rev-parse", "deliberation") == before)
-        try net.run(clone, "sync", "--push-only")
+        let json = try net.run(clone, "sync", "--push-only", "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((report?["deliberation"] as? [String: Any])?["sent"] as? Int == 1)
         #expect(try net.remote("rev-parse", "deliberation") == (try clone.git("rev-parse", "deliberation")))
         // The editors record too; a push-only sync from the clone cannot fast-forward the remote.
         try net.comment(net.editors, Self.t[1], on: "preambule", "côté rédaction")
@@ -341,6 +343,24 @@ struct SyncTests {
         try clone.git("push", "-q", "origin", "deliberation")
         try net.editors.git("fetch", "-q", "origin", "deliberation:deliberation")
         #expect(try net.run(net.editors, "comment", "list").contains("poussé avec git"))
+    }
+}
+
+@Suite("charter version")
+struct VersionTests {
+    @Test("--version stays short; --version --verbose and version --verbose report libgit2 and its transports")
+    func verbose() throws {
+        let scratch = Scratch("charter-version")
+        let cli = CharterCLI(scratch.url)
+        let short = try cli.run("--version")
+        #expect(short.status == 0 && short.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "charter 0.1.0")
+        for arguments in [["--version", "--verbose"], ["version", "--verbose"]] {
+            let long = try cli.run(arguments)
+            #expect(long.status == 0)
+            #expect(long.stdout.contains("libgit2 1."), "\(long.stdout)")
+            #expect(long.stdout.contains("features: threads"))
+            #expect(long.stdout.contains("transports: local path, file://"))
+        }
     }
 }
 

@@ -185,6 +185,10 @@ struct SyncRun {
                                    + "(`git config credential.helper store`) or set GIT_USERNAME and GIT_PASSWORD. Nothing was changed.")
         } catch let error as GitError where error.code == .nonFastForward {
             throw error
+        } catch let error as GitError where error.code == .certificate || error.message.contains("hostkey") {
+            throw CharterError(.remote, "cannot \(verb) remote `\(remote.name)` (\(remote.url)): its identity could not be verified: \(error.message)",
+                               hint: "ssh: check the host's key and add it to ~/.ssh/known_hosts (connect once with `ssh`); "
+                                   + "https: check the server's certificate. Nothing was changed.")
         } catch let error as GitError {
             throw CharterError(.remote, "cannot \(verb) remote `\(remote.name)` (\(remote.url)): \(error.message)",
                                hint: "check the address (`git remote -v`) and that the remote is reachable; nothing was changed")
