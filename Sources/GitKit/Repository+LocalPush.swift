@@ -9,7 +9,7 @@ extension Repository {
     /// (and perhaps an unreferenced pack, which `git gc` removes).
     func pushLocal(remoteName: String, url: String, _ updates: [PushUpdate], options: TransferOptions) throws {
         let operation = "push to remote '\(remoteName)' (\(url))"
-        let path = RemoteInfo.localPath(url)
+        let path = RemoteInfo.localPath(resolvedLocalURL(url))
         let target: Repository
         do {
             target = try Repository.open(at: path)

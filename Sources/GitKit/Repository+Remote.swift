@@ -202,9 +202,25 @@ extension Repository {
             let remote = try unwrap(raw, operation)
             defer { git_remote_free(remote) }
             let url = git_remote_url(remote).map { String(cString: $0) } ?? name
+            // A relative path is relative to the work tree's root, as for git, not to the
+            // folder the command runs in.
+            let resolved = resolvedLocalURL(url)
+            if resolved != url {
+                try check(git_remote_set_instance_url(remote, resolved), operation)
+                try check(git_remote_set_instance_pushurl(remote, resolvedLocalURL(git_remote_pushurl(remote).map { String(cString: $0) } ?? url)),
+                          operation)
+            }
             let session = RemoteSession(remoteName: name, url: url, options: options)
             return try withExtendedLifetime(session) { try body(remote, session) }
         }
+    }
+
+    /// A local remote's relative path made absolute from the work tree's root (the git folder
+    /// for a bare repository); any other URL unchanged.
+    func resolvedLocalURL(_ url: String) -> String {
+        guard RemoteInfo.isLocal(url), !url.hasPrefix("file://"), !url.hasPrefix("/") else { return url }
+        let base = URL(fileURLWithPath: workingDirectory ?? gitDirectory, isDirectory: true)
+        return base.appendingPathComponent(url).standardizedFileURL.path
     }
 
     /// The heads a connected remote advertised, peeled entries left out.

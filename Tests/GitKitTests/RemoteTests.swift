@@ -169,3 +169,17 @@ extension RemoteTests {
         #expect(try repository.reference("refs/tags/charter/v0") == s.first)
     }
 }
+
+extension RemoteTests {
+    @Test("a relative path is taken from the work tree's root, as git does, whatever the current folder")
+    func relativeURL() throws {
+        let s = try Setup()
+        try s.fixture.git("remote", "add", "near", "../remote.git", in: "repo")
+        let repository = try s.open("repo")
+        let fetched = try repository.fetch(remote: "near", refspecs: ["+refs/heads/main:refs/remotes/near/main"])
+        #expect(fetched.advertised("refs/heads/main") == s.second)
+        try s.fixture.git("branch", "relative", s.first.hex, in: "repo")
+        try repository.push(remote: "near", [PushUpdate(source: "refs/heads/relative")])
+        #expect(try s.remoteRef("refs/heads/relative") == s.first.hex)
+    }
+}
