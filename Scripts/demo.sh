@@ -38,6 +38,19 @@ rm -rf charter && cp -R "$here/charter" charter
 commit "2021-11-15T17:00:00+01:00" "Claire Martin <claire.martin@example.org>" "Version issue des Ateliers de la co-construction"
 
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+quiet() { "$charter" "$@" >/dev/null; }
+
+# Deliberation: a workshop on the first draft, another on the final text,
+# with the territories' feedback imported from the spreadsheets in charter/ateliers/.
+all="vallee-de-la-sorgeac,plateau-des-mille-sources,pays-d-ormanges,haut-verdal,port-saint-aubin,ile-de-keraven,bassin-de-carvignac"
+quiet workshop open lyon --title "Atelier de la co-construction — Lyon" --date 2021-10-01 --place Lyon \
+    --territories "$all" --at HEAD~2 --facilitator "Claire Martin <claire.martin@example.org>"
+quiet comment import "$here/charter/ateliers/atelier-lyon.csv" --workshop lyon --facilitator "Claire Martin <claire.martin@example.org>"
+quiet workshop close lyon --facilitator "Claire Martin <claire.martin@example.org>"
+quiet workshop open nantes --title "Atelier de la co-construction — Nantes" --date 2021-11-30 --place Nantes \
+    --territories "${all/,ile-de-keraven/}" --facilitator "Karim Benali <karim.benali@example.org>"
+quiet comment import "$here/charter/ateliers/atelier-nantes.csv" --workshop nantes --facilitator "Karim Benali <karim.benali@example.org>"
+
 say charter list
 "$charter" list
 say charter log juste-place
@@ -46,4 +59,10 @@ say charter log
 "$charter" log
 say charter diff HEAD~2 HEAD
 "$charter" diff HEAD~2 HEAD
+say charter workshop list
+"$charter" workshop list
+say charter log gouvernance-partagee
+"$charter" log gouvernance-partagee
+say charter status
+"$charter" status
 printf '\nThe demo repository is %s — try more commands there (charter --help).\n' "$demo"

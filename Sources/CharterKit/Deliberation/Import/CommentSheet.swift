@@ -32,7 +32,8 @@ public struct CommentSheet: Sendable {
 
     public init(_ data: Data, file: String) throws {
         let text = try UTF8Text.decode(data, file: file)
-        guard let headerLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+        // "\r\n" is one Character in Swift: split on any line break so a CRLF sheet's header is its first line.
+        guard let headerLine = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first,
               !headerLine.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CharterError(.badInput, file: file, line: 1, "the file is empty",
                                hint: "the first line names the columns: territoire;article;position;commentaire;citation")
