@@ -95,6 +95,15 @@ public final class DeliberationStore: Sendable {
     @discardableResult
     public func append(facilitator: Person, message: String, attempts: Int = 200,
                        _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
+        try append(facilitator: facilitator, describe: { _ in message }, attempts: attempts, make)
+    }
+
+    /// `append(facilitator:message:attempts:_:)` with a commit message made
+    /// from the events recorded (so it can name what the validation resolved,
+    /// e.g. a clause given by its number, or how many rows an import made).
+    @discardableResult
+    public func append(facilitator: Person, describe: ([Event]) -> String, attempts: Int = 200,
+                       _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
         var attempt = 0
         while true {
             attempt += 1
@@ -123,6 +132,7 @@ public final class DeliberationStore: Sendable {
             }
             let tree = try git.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
+            let message = describe(events)
             let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
                                               message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
             do {
