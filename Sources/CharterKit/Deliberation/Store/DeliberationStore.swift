@@ -138,12 +138,16 @@ public final class DeliberationStore: Sendable {
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
-            } catch let error as GitError where error.code == .modified && attempt < attempts {
-                // Another writer won the race: back off a little and start again from its tip.
+            } catch let error as GitError where (error.code == .modified || error.code == .locked) && attempt < attempts {
+                // Another writer won the race (`modified`), or is moving the branch right now and
+                // holds its lock file (`locked`): back off a little and start again from its tip.
                 usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
             } catch let error as GitError where error.code == .modified {
                 throw CharterError(.repository, "the \(branch) branch kept moving under \(attempts) attempts; nothing was recorded",
                                    hint: "run the command again")
+            } catch let error as GitError where error.code == .locked {
+                throw CharterError(.repository, "the \(branch) branch stayed locked through \(attempts) attempts; nothing was recorded",
+                                   hint: "if no other charter or git command is running, remove .git/\(reference).lock and run the command again")
             }
         }
     }
