@@ -53,6 +53,9 @@ struct DeliberationImportTests {
                                  + Data([0xE9]) + Data("serve;Non\n".utf8))
         try d.refused(["comment", "import", latin1, "--workshop", "lyon"], saying: "\(latin1):3: the file is not valid UTF-8")
         try d.refused(["comment", "import", d.inputs.path + "/absent.csv", "--workshop", "lyon"], saying: "cannot read the file")
+        let unclosed = try d.input("guillemet.csv", "territoire,article,position,commentaire\nhaut-verdal,2,soutien,\"ouvert\nhaut-verdal,3,soutien,ok\n")
+        try d.refused(["comment", "import", unclosed, "--workshop", "lyon"],
+                      saying: "\(unclosed):2: a quoted field opens on this line and never closes")
         let good = try d.input("bon.csv", "territoire;article;position;commentaire\nhaut-verdal;2;soutien;Oui\n")
         try d.refused(["comment", "import", good, "--workshop", "nantes"], saying: "no workshop `nantes`")
         try d.git.fsck()

@@ -42,6 +42,11 @@ public struct CommentSheet: Sendable {
                                hint: "the first line names the columns: territoire;article;position;commentaire;citation")
         }
         let delimiter: UnicodeScalar = headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
+        if let opened = CommentSheet.unterminatedQuote(in: text, delimiter: delimiter) {
+            throw CharterError(.badInput, file: file, line: opened,
+                               "a quoted field opens on this line and never closes: the rest of the file would be read as one comment",
+                               hint: "close the field with \" (a quote inside a quoted field is written \"\")")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: delimiter)
@@ -80,6 +85,42 @@ public struct CommentSheet: Sendable {
                                hint: "check the quotes: a field with `;`, `,` or a line break must be in double quotes")
         }
         self.rows = rows
+    }
+
+    /// The line where a quoted field opens and never closes, nil when every
+    /// quoted field closes. The CSV reader does not report this: it silently
+    /// reads the rest of the file as that one field, swallowing the rows after it.
+    /// Follows the reader's rules: a quote opens a field only at its start; in a
+    /// quoted field `""` is a quote, and a quote followed by the delimiter, a line
+    /// break or the end closes it.
+    static func unterminatedQuote(in text: String, delimiter: UnicodeScalar) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        var openedOn: Int?
+        var atFieldStart = true
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "\n" || (scalar == "\r" && next != "\n") { line += 1 }
+            if openedOn != nil {
+                if scalar == "\"" {
+                    if next == nil || next == "\r" || next == "\n" || next == delimiter {
+                        openedOn = nil
+                        atFieldStart = false
+                    } else {
+                        index += 1  // `""`, or a stray quote the reader keeps with the character after it
+                    }
+                }
+            } else if atFieldStart && scalar == "\"" {
+                openedOn = line
+                atFieldStart = false
+            } else {
+                atFieldStart = scalar == delimiter || scalar == "\n" || scalar == "\r"
+            }
+            index += 1
+        }
+        return openedOn
     }
 
     /// The line breaks the CSV reader knows: LF, CRLF (one Character) and a lone CR.
