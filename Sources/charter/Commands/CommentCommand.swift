@@ -26,7 +26,8 @@ struct CommentCommand: ParsableCommand {
             let record = try location.open().addComment(
                 CommentRequest(workshop: workshop, territory: territory, clause: clause, position: position, text: text, quote: quote),
                 facilitator: try who.person())
-            print("Recorded \(record.id) (\(position?.rawValue ?? "remark")) for \(territory) on \(clause).")
+            guard case .comment(let comment) = record.event else { return }
+            print("Recorded \(record.id) (\(comment.position?.rawValue ?? "remark")) for \(comment.territory) on \(comment.clause).")
         }
     }
 

@@ -19,7 +19,10 @@ extension CharterRepository {
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)
         var report = CommentImportReport(imported: 0, alreadyImported: 0)
-        try store.append(facilitator: who, message: "Import \(URL(fileURLWithPath: file).lastPathComponent) into workshop \(workshopID)") { snapshot in
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        try store.append(facilitator: who, describe: { events in
+            "Import \(events.count) comment\(events.count == 1 ? "" : "s") from \(name) into workshop \(workshopID)"
+        }) { snapshot in
             report = CommentImportReport(imported: 0, alreadyImported: 0)
             let workshop = try requireWorkshop(workshopID, snapshot)
             try requireOpen(workshop)

@@ -96,7 +96,7 @@ extension CharterRepository {
             throw CharterError(.reasonRequired, "reopening a sealed workshop needs a reason", hint: "pass --reason \"…\"")
         }
         let store = try deliberationStore()
-        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Reopen workshop \(id)") { snapshot in
+        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Reopen workshop \(id): \(reason)") { snapshot in
             let workshop = try requireWorkshop(id, snapshot)
             guard !workshop.isOpen else {
                 throw CharterError(.badInput, "workshop `\(id)` is open already")
@@ -140,7 +140,12 @@ extension CharterRepository {
     public func addComment(_ request: CommentRequest, facilitator: Person?) throws -> Record {
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)
-        let records = try store.append(facilitator: who, message: "Comment by \(request.territory) on \(request.clause) at \(request.workshop)") { snapshot in
+        // The message names the clause by its id, also when it was given by its number.
+        let records = try store.append(facilitator: who, describe: { events in
+            guard case .comment(let comment)? = events.first else { return "Comment at \(request.workshop)" }
+            return "\(comment.position.map { "\($0.rawValue.prefix(1).uppercased())\($0.rawValue.dropFirst())" } ?? "Remark")"
+                + " by \(comment.territory) on \(comment.clause) at \(comment.workshop)"
+        }) { snapshot in
             let workshop = try requireWorkshop(request.workshop, snapshot)
             let context = try WorkshopText(repository: self, workshop: workshop)
             return [.comment(try context.comment(for: request, importKey: nil))]
@@ -158,7 +163,7 @@ extension CharterRepository {
             throw CharterError(.reasonRequired, "a retraction needs a reason", hint: "pass --reason \"…\"")
         }
         let store = try deliberationStore()
-        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(id)") { snapshot in
+        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(id): \(reason)") { snapshot in
             guard let comment = try snapshot.comment(recordID) else {
                 throw CharterError(.unknownComment, "no comment `\(id)`", hint: "`charter comment list` shows the ids")
             }

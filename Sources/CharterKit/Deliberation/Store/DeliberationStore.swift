@@ -95,6 +95,15 @@ public final class DeliberationStore: Sendable {
     @discardableResult
     public func append(facilitator: Person, message: String, attempts: Int = 200,
                        _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
+        try append(facilitator: facilitator, describe: { _ in message }, attempts: attempts, make)
+    }
+
+    /// `append(facilitator:message:attempts:_:)` with a commit message made
+    /// from the events recorded (so it can name what the validation resolved,
+    /// e.g. a clause given by its number, or how many rows an import made).
+    @discardableResult
+    public func append(facilitator: Person, describe: ([Event]) -> String, attempts: Int = 200,
+                       _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
         var attempt = 0
         while true {
             attempt += 1
@@ -123,17 +132,22 @@ public final class DeliberationStore: Sendable {
             }
             let tree = try git.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
+            let message = describe(events)
             let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
                                               message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
-            } catch let error as GitError where error.code == .modified && attempt < attempts {
-                // Another writer won the race: back off a little and start again from its tip.
+            } catch let error as GitError where (error.code == .modified || error.code == .locked) && attempt < attempts {
+                // Another writer won the race (`modified`), or is moving the branch right now and
+                // holds its lock file (`locked`): back off a little and start again from its tip.
                 usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
             } catch let error as GitError where error.code == .modified {
                 throw CharterError(.repository, "the \(branch) branch kept moving under \(attempts) attempts; nothing was recorded",
                                    hint: "run the command again")
+            } catch let error as GitError where error.code == .locked {
+                throw CharterError(.repository, "the \(branch) branch stayed locked through \(attempts) attempts; nothing was recorded",
+                                   hint: "if no other charter or git command is running, remove .git/\(reference).lock and run the command again")
             }
         }
     }
