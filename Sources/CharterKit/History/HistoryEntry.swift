@@ -9,11 +9,17 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     /// Set when the charter could not be read at this revision (the entry
     /// then lists no events); the message names the file and line.
     public var problem: String?
+    /// The amendment the revision adopted (its `Amendment:` trailer), with the proposing
+    /// territory (`Proposed-by:`).
+    public var amendment: String?
+    public var proposedBy: String?
 
     public init(revision: Revision, events: [ClauseEvent], charterChanges: [String] = [], problem: String? = nil) {
         self.revision = revision
         self.events = events
         self.charterChanges = charterChanges
         self.problem = problem
+        self.amendment = CommitTrailers.value("Amendment", in: revision.message)
+        self.proposedBy = amendment == nil ? nil : CommitTrailers.value("Proposed-by", in: revision.message)
     }
 }
