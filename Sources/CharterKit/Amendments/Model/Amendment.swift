@@ -126,26 +126,33 @@ public struct AmendmentBook: Sendable {
 
     /// Each territory's latest position on the amendment (unretracted, by clock then id),
     /// with its currency: `current` on the change as it stands, `carried-forward` on an
-    /// earlier version that differs only editorially, else `stale`.
+    /// earlier version that differs only editorially, else `stale`. As for clauses, a
+    /// position that counts is preferred to a later one on an older version.
     public func positions(of amendment: Amendment, scope: [String]) -> [PositionCell] {
         let inScope = Set(scope)
-        var latest: [String: RecordedComment] = [:]
+        let digest = amendment.change.digest
+        func currency(_ comment: RecordedComment) -> Currency {
+            if comment.comment.blob == digest { return .current }
+            if let earlier = amendment.versions[comment.comment.blob], Self.editoriallyEqual(earlier, amendment.change) {
+                return .carriedForward
+            }
+            return .stale
+        }
+        var latest: [String: (comment: RecordedComment, currency: Currency)] = [:]
         for comment in comments[amendment.id] ?? [] where !comment.isRetracted && comment.comment.position != nil
             && inScope.contains(comment.comment.territory) {
-            if let existing = latest[comment.comment.territory], (existing.clock, existing.id) > (comment.clock, comment.id) { continue }
-            latest[comment.comment.territory] = comment
-        }
-        let digest = amendment.change.digest
-        return latest.values.sorted { $0.comment.territory < $1.comment.territory }.compactMap { comment in
-            guard let position = comment.comment.position else { return nil }
-            var currency = Currency.stale
-            if comment.comment.blob == digest {
-                currency = .current
-            } else if let earlier = amendment.versions[comment.comment.blob], Self.editoriallyEqual(earlier, amendment.change) {
-                currency = .carriedForward
+            let judged = (comment: comment, currency: currency(comment))
+            if let existing = latest[comment.comment.territory] {
+                if existing.currency.counts && !judged.currency.counts { continue }
+                if existing.currency.counts == judged.currency.counts,
+                   (existing.comment.clock, existing.comment.id) > (comment.clock, comment.id) { continue }
             }
-            return PositionCell(territory: comment.comment.territory, position: position, currency: currency,
-                                comment: comment.id, workshop: comment.comment.workshop)
+            latest[comment.comment.territory] = judged
+        }
+        return latest.keys.sorted().compactMap { territory in
+            guard let judged = latest[territory], let position = judged.comment.comment.position else { return nil }
+            return PositionCell(territory: territory, position: position, currency: judged.currency,
+                                comment: judged.comment.id, workshop: judged.comment.comment.workshop)
         }
     }
 
