@@ -19,11 +19,12 @@ struct AmendCommand: ParsableCommand {
             abstract: "Propose an amendment against the text at HEAD.",
             discussion: """
                 One of:
-                  --clause C --text-file F [--title T]                 replace clause C's text (and title)
-                  --insert-after C --id NEW --title T --text-file F    insert a new clause after C
-                  --delete C                                           delete clause C
-                  --move C --after D                                   move clause C right after D
-                Clauses are named by id or number; `--text-file -` reads the text from standard input.
+                  --clause C --text-file F [--title T]    replace C's text (and title)
+                  --insert-after C --id N --title T --text-file F
+                                                          insert a new clause N after C
+                  --delete C                              delete C
+                  --move C --after D                      move C right after D
+                Clauses are named by id or number; `--text-file -` reads standard input.
                 """)
 
         @OptionGroup var location: RepositoryOptions
