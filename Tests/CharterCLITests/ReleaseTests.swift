@@ -47,7 +47,7 @@ struct ReleaseTests {
         let markdown = try repo.ok(["changelog", "v1.0", "v1.1"])
         #expect(markdown.hasPrefix("# Charte du faire alliance: from v1.0 to v1.1\n\n"))
         #expect(markdown.contains("2 revisions, 1 amendment adopted"))
-        #expect(markdown.contains("## Amendments adopted\n\n- **\(open)** — replace juste-place, proposed by Communauté du Haut-Verdal, "
+        #expect(markdown.contains("## Amendments adopted\n\n- **\(open)** — amends « La juste place de chacun » (juste-place), proposed by Communauté du Haut-Verdal, "
                                   + "debated at « Atelier de Lyon » (2026-03-14).\n  > Un mot plus simple.\n"))
         #expect(markdown.contains("- 7. « La juste place de chacun » (`juste-place`): modified (+3 −1 words) — amendment \(open)\n"))
         #expect(markdown.contains("- 1. « Préambule » (`preambule`): modified (+0 −0 words)\n"))
@@ -60,6 +60,7 @@ struct ReleaseTests {
         #expect(amendments.first?["territory"] as? String == "haut-verdal")
         #expect((amendments.first?["workshops"] as? [[String: Any]])?.first?["id"] as? String == "lyon")
         #expect((json?["from"] as? [String: Any])?["tag"] as? String == "charter/v1.0")
+        #expect(try repo.ok(["changelog", "HEAD~2", "v1.1"]).hasPrefix("# Charte du faire alliance: from HEAD~2 to v1.1\n"))
         // A version name works wherever a revision does.
         #expect(try repo.ok(["diff", "v1.0", "v1.1", "--amendments"]).contains("[amendment \(open)]"))
     }

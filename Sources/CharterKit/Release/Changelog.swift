@@ -40,7 +40,8 @@ public struct Changelog: Hashable, Sendable, Codable {
         public var shortID: String
         public var operation: AmendmentOperation?
         public var clause: ClauseID?
-        /// "replace juste-place", "insert nouvelle after odd-17"…
+        /// "amends « La juste place de chacun » (juste-place)", "inserts « Le littoral » (littoral)
+        /// after « Le territoire » (le-territoire)"…
         public var summary: String
         public var territory: String
         public var territoryName: String
@@ -101,7 +102,7 @@ extension CharterRepository {
             let workshops = amendment.map { book.workshops(of: $0) } ?? []
             amendments.append(Changelog.AmendmentEntry(
                 id: found.amendment, shortID: short, operation: amendment?.change.operation, clause: amendment?.change.clause,
-                summary: amendment?.change.summary ?? found.commit.summary, territory: territory,
+                summary: amendment.map { Self.summary($0.change, old: oldText, new: newText) } ?? found.commit.summary, territory: territory,
                 territoryName: newText.manifest.territory(territory)?.name ?? oldText.manifest.territory(territory)?.name ?? territory,
                 workshops: workshops.map { id in
                     let workshop = deliberation.workshops[id]
@@ -124,6 +125,23 @@ extension CharterRepository {
                          from: Changelog.End(label: oldLabel, revision: oldOID.hex, tag: oldTag, date: oldCommit.committer.date),
                          to: Changelog.End(label: newLabel, revision: newOID.hex, tag: newTag, date: newCommit.committer.date),
                          charterChanges: DiffWording.manifestLines(diff), clauses: clauses, amendments: amendments, revisions: revisions)
+    }
+
+    /// "amends « La juste place de chacun » (juste-place)": a change in words, with titles.
+    static func summary(_ change: AmendmentChange, old: Charter, new: Charter) -> String {
+        func title(_ id: ClauseID?) -> String {
+            guard let id else { return "?" }
+            let title = old.clauses[id]?.title ?? new.clauses[id]?.title ?? change.title
+            return title.map { "« \($0) » (\(id))" } ?? "`\(id)`"
+        }
+        switch change.operation {
+        case .replace:
+            let retitled = change.title.map { ", retitled « \($0) »" } ?? ""
+            return "amends \(title(change.clause))\(retitled)"
+        case .insert: return "inserts \(title(change.clause)) after \(title(change.after))"
+        case .delete: return "deletes \(title(change.clause))"
+        case .move: return "moves \(title(change.clause)) after \(title(change.after))"
+        }
     }
 
     /// The adoption commits on the first-parent history after `old` up to `new`, oldest

@@ -85,11 +85,11 @@ extension CharterRepository {
     /// A version name or any revision: `v0.2` names the tag `charter/v0.2` when it exists.
     func resolveVersion(_ spec: String) throws -> (oid: OID, label: String, tag: String?) {
         let tag = Self.versionTagPrefix + spec
-        if !spec.hasPrefix(Self.versionTagPrefix), try git.reference("refs/tags/\(tag)") != nil {
+        // `HEAD~3` is no valid reference name: only a name that is one can be a version.
+        if !spec.hasPrefix(Self.versionTagPrefix), (try? git.reference("refs/tags/\(tag)")) ?? nil != nil {
             return (try resolveOID(tag), spec, tag)
         }
-        var isTag = false
-        if spec.hasPrefix(Self.versionTagPrefix) { isTag = try git.reference("refs/tags/\(spec)") != nil }
+        let isTag = spec.hasPrefix(Self.versionTagPrefix) && (try? git.reference("refs/tags/\(spec)")) ?? nil != nil
         return (try resolveOID(spec), isTag ? String(spec.dropFirst(Self.versionTagPrefix.count)) : spec, isTag ? spec : nil)
     }
 }
