@@ -26,6 +26,14 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
         case quoteNotFound = "quote-not-found"
         case reasonRequired = "reason-required"
         case noDeliberation = "no-deliberation"
+        case unknownAmendment = "unknown-amendment"
+        case amendmentClosed = "amendment-closed"
+        /// The amendment's change collides with the text as it is now.
+        case amendmentConflict = "amendment-conflict"
+        /// An amendment without consensus, adopted without `--force`.
+        case noConsensus = "no-consensus"
+        /// `charter release` refused by its gate.
+        case releaseBlocked = "release-blocked"
     }
 
     public var code: Code

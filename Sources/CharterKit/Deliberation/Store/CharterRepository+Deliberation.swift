@@ -10,14 +10,19 @@ public struct CommentRequest: Sendable {
     public var position: Position?
     public var text: String
     public var quote: String?
+    /// Set to comment on an amendment (its id, or a unique prefix or suffix) rather than a
+    /// clause; `clause` is then ignored.
+    public var amendment: String?
 
-    public init(workshop: String, territory: String, clause: String, position: Position?, text: String, quote: String? = nil) {
+    public init(workshop: String, territory: String, clause: String, position: Position?, text: String, quote: String? = nil,
+                amendment: String? = nil) {
         self.workshop = workshop
         self.territory = territory
         self.clause = clause
         self.position = position
         self.text = text
         self.quote = quote
+        self.amendment = amendment
     }
 }
 
@@ -138,6 +143,9 @@ extension CharterRepository {
     /// Records what a territory said about a clause at a workshop.
     @discardableResult
     public func addComment(_ request: CommentRequest, facilitator: Person?) throws -> Record {
+        if let amendment = request.amendment {
+            return try addAmendmentComment(request, amendment: amendment, facilitator: facilitator)
+        }
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)
         // The message names the clause by its id, also when it was given by its number.
@@ -172,7 +180,8 @@ extension CharterRepository {
                 throw CharterError(.unknownWorkshop, "no workshop `\(comment.comment.workshop)`")
             }
             try requireOpen(workshop)
-            return [.commentRetracted(CommentRetraction(comment: recordID, clause: comment.comment.clause, reason: reason))]
+            return [.commentRetracted(CommentRetraction(comment: recordID, clause: comment.comment.clause, reason: reason,
+                                                        amendment: comment.comment.amendment))]
         }
     }
 }

@@ -28,6 +28,7 @@ public struct DeliberationSnapshot: Sendable {
 
     /// The comment with this id (found through its shard), with its retraction if any.
     public func comment(_ id: RecordID) throws -> RecordedComment? {
+        if let onAmendment = try amendmentComment(id) { return onAmendment }
         guard let tree, let clauses = try store.git.entry(atPath: "clauses", inTree: tree) else { return nil }
         for clause in try store.git.treeEntries(clauses.oid) where clause.kind == .tree {
             let shard = "clauses/\(clause.name)/\(id.shard)"

@@ -11,7 +11,10 @@ import Synchronization
 /// - `clauses/<clause>/<shard>/<record-id>.json`: comments and retractions,
 ///   sharded by the id's last two hex digits so no tree grows large;
 /// - `imports/<workshop>/<row-key>`: the id of the comment a CSV row made, so
-///   importing a file twice records nothing the second time.
+///   importing a file twice records nothing the second time;
+/// - `amendments/<amendment-id>/<record-id>.json`: an amendment's proposal,
+///   re-basings, adoption, rejection or withdrawal, and the comments and
+///   positions on it with their retractions (docs/amendments.md).
 public final class DeliberationStore: Sendable {
     let git: Repository
     /// The branch's short name (`deliberation` unless the manifest says otherwise).
@@ -157,6 +160,14 @@ public final class DeliberationStore: Sendable {
     /// Where a record's file lives on the branch.
     static func path(of record: Record) -> String {
         switch record.event {
+        case .amendmentProposed: return "amendments/\(record.id)/\(record.id).json"
+        case .amendmentRebased(let change): return "amendments/\(change.amendment)/\(record.id).json"
+        case .amendmentAdopted(let adoption): return "amendments/\(adoption.amendment)/\(record.id).json"
+        case .amendmentRejected(let closing), .amendmentWithdrawn(let closing): return "amendments/\(closing.amendment)/\(record.id).json"
+        case .comment(let comment) where comment.amendment != nil:
+            return "amendments/\(comment.amendment!)/\(record.id).json"
+        case .commentRetracted(let retraction) where retraction.amendment != nil:
+            return "amendments/\(retraction.amendment!)/\(record.id).json"
         case .workshopOpened(let opening): return "workshops/\(opening.workshop)/\(record.id).json"
         case .workshopClosed(let change), .workshopReopened(let change): return "workshops/\(change.workshop)/\(record.id).json"
         case .comment(let comment): return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
