@@ -16,7 +16,7 @@ struct CharterCommand: ParsableCommand {
         version: "charter 0.1.0",
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
-            LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
+            LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self, CheckCommand.self,
         ]
     )
 }
