@@ -17,7 +17,7 @@ struct CharterCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
-            AmendCommand.self, ReleaseCommand.self, ChangelogCommand.self,
+            AmendCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
         ]
     )
 }
