@@ -93,11 +93,42 @@ struct CheckCommandTests {
         #expect(absent.status == 2)
         #expect(absent.stderr.contains("branch `deliberation`, which this repository does not have"))
         #expect(absent.stderr.contains("git fetch origin deliberation:deliberation"))
-        try workspace.git("branch", "deliberation")
-        let unavailable = try workspace.charter.run("check", "--gate", "release")
-        #expect(unavailable.status == 2)
-        #expect(unavailable.stderr.contains("the `release` gate is not available"))
         #expect(try workspace.charter.run("check", "--gate", "publication").status == 2)
+    }
+
+    @Test func theReleaseGateReadsTheDeliberation() throws {
+        let workspace = try Workspace.withBundledCharter()
+        let charter = workspace.charter
+        let clauses = try charter.run("list", "--format", "json")
+        let ids = ((try JSONSerialization.jsonObject(with: Data(clauses.stdout.utf8)) as? [String: Any])?["clauses"] as? [[String: Any]])?
+            .compactMap { $0["id"] as? String } ?? []
+        #expect(ids.count == 18)
+        #expect(try charter.run("workshop", "open", "tours", "--title", "Atelier de Tours", "--date", "2026-02-02",
+                                "--territories", "haut-verdal,ile-de-keraven").status == 0)
+        // Nothing discussed yet: every clause blocks.
+        let undiscussed = try charter.run("check", "--gate", "release")
+        #expect(undiscussed.status == 1)
+        #expect(undiscussed.stdout.contains("charter/clauses/odd-17.md:1:1: error [gate/release] clause 4 has not been discussed at any workshop since its text last changed"))
+        // Every clause discussed, one objection: only the objection blocks.
+        let rows = ids.map { "haut-verdal;\($0);adhésion;;" } + ["ile-de-keraven;odd-17;objection;Trop abstrait pour nos communes.;"]
+        try workspace.write("retours.csv", "territoire;article;position;commentaire;citation\n" + rows.joined(separator: "\n") + "\n")
+        #expect(try charter.run("comment", "import", "retours.csv", "--workshop", "tours").status == 0)
+        let objection = try charter.run("check", "--gate", "release")
+        #expect(objection.status == 1)
+        #expect(objection.stdout.contains("[gate/release] clause 4 is under objection from ile-de-keraven"))
+        #expect(!objection.stdout.contains("has not been discussed"))
+        // The objection lifted: the gate passes.
+        #expect(try charter.run("comment", "add", "--workshop", "tours", "--territory", "ile-de-keraven", "--clause", "odd-17",
+                                "--position", "support").status == 0)
+        let clean = try charter.run("check", "--gate", "release")
+        #expect(clean.status == 0, "\(clean.stdout)")
+        // A clause rewritten since: it must be discussed again.
+        let path = "charter/clauses/temps-long.md"
+        try workspace.write(path, (workspace.read(path) ?? "").replacingOccurrences(of: "Le temps long", with: "La durée"))
+        try workspace.git.commitAll("Réécriture")
+        let changed = try charter.run("check", "--gate", "release")
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("charter/clauses/temps-long.md:1:1: error [gate/release] clause 17 has not been discussed"))
     }
 
     @Test func machineReadableFormats() throws {

@@ -41,8 +41,8 @@ public enum DeliberationGates {
     public static let names = ["release"]
     /// The default deliberation branch.
     public static let branch = "refs/heads/deliberation"
-    /// Implemented gates. The deliberation store adds its gates here.
-    public static let registered: [any DeliberationGate] = []
+    /// Implemented gates.
+    public static let registered: [any DeliberationGate] = [ReleaseGate()]
 
     public static func gate(named name: String) -> (any DeliberationGate)? {
         registered.first { $0.name == name }
