@@ -150,6 +150,6 @@ struct DeliberationCommentTests {
         #expect(refusal.stderr.contains("--facilitator"))
 
         #expect(try d.git("rev-list", "--count", "deliberation") == "13\n")
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 }

@@ -73,7 +73,7 @@ struct DeliberationConcurrencyTests {
         #expect(try d.git("rev-list", "--merges", "deliberation") == "")
         #expect(!FileManager.default.fileExists(atPath: d.workspace.url.path + "/.git/refs/heads/deliberation.lock"))
         #expect(try d.git("status", "--porcelain", "--untracked-files=all") == "")
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 
     @Test func anImportKilledMidWayLeavesAllOrNothing() throws {
@@ -117,7 +117,7 @@ struct DeliberationConcurrencyTests {
             if comments == 0 { #expect(d.tip() == opened) }
             #expect(!FileManager.default.fileExists(atPath: d.workspace.url.path + "/.git/refs/heads/deliberation.lock"))
             #expect(try d.git("status", "--porcelain", "--untracked-files=all") == "")
-            try d.git.fsck()
+            try d.expectHealthy()
         }
 
         // Whatever happened, the import then runs to its end, and every row is there once.
@@ -127,6 +127,6 @@ struct DeliberationConcurrencyTests {
                 || finish.stdout == "Imported 0 comments into lyon (2000 already imported, skipped).\n")
         #expect(try d.files(under: "clauses").count == 2000)
         #expect(try d.git("rev-list", "--count", "deliberation") == "2\n")
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 }

@@ -58,7 +58,7 @@ struct DeliberationImportTests {
                       saying: "\(unclosed):2: a quoted field opens on this line and never closes")
         let good = try d.input("bon.csv", "territoire;article;position;commentaire\nhaut-verdal;2;soutien;Oui\n")
         try d.refused(["comment", "import", good, "--workshop", "nantes"], saying: "no workshop `nantes`")
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 
     @Test func sheetsAsSpreadsheetsExportThemImportOnce() throws {
@@ -132,6 +132,6 @@ struct DeliberationImportTests {
         let list = try d.commentsJSON(["--workshop", "lyon"])
         #expect(list.count == 9)
         #expect(try d.run(["workshop", "list"]).stdout.contains("5 territories, 9 comments"))
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 }

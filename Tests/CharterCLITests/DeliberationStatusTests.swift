@@ -100,7 +100,7 @@ struct DeliberationStatusTests {
         #expect(lyonJSON["workshop"] as? String == "lyon")
         #expect((lyonJSON["territories"] as? [[String: Any]])?.map { $0["id"] as? String } == Self.t.prefix(5).map { $0 })
         try d.refused(["status", "--workshop", "nantes"], saying: "no workshop `nantes`")
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 
     @Test func positionsGoStaleWhenTheWordsChangeAndCarryForwardOverEditorialChanges() throws {
@@ -193,6 +193,6 @@ struct DeliberationStatusTests {
         status = try d.run(["status"]).stdout
         #expect(Self.row(status, "bien-commun") == ["2.", "bien-commun", "✔", "✔", "✔", "✔", "~*", "·", "·", "consensus"])
         #expect(try d.commentsJSON(["--stale"]).contains { $0[path: "comment.id"] as? String == lateObjection })
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 }

@@ -117,6 +117,6 @@ struct DeliberationWorkshopTests {
             Open workshop lyon: Atelier de Lyon
 
             """)
-        try d.git.fsck()
+        try d.expectHealthy()
     }
 }

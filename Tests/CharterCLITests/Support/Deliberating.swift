@@ -138,6 +138,16 @@ struct Deliberating {
         return result
     }
 
+    /// `git fsck --strict`: exit 0, and nothing said but unreachable ("dangling") objects,
+    /// which an interrupted writer may leave and `git gc` removes.
+    func expectHealthy(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fsck = try Shell.run(Shell.which("git"), ["fsck", "--strict", "--no-progress"], in: workspace.url,
+                                 environment: git.environment)
+        #expect(fsck.status == 0, "\(fsck.stderr)", sourceLocation: sourceLocation)
+        let remarks = (fsck.stdout + fsck.stderr).split(separator: "\n").filter { !$0.hasPrefix("dangling ") }
+        #expect(remarks.isEmpty, "git fsck: \(remarks)", sourceLocation: sourceLocation)
+    }
+
     /// Paths of the files on the deliberation branch under `folder`.
     func files(under folder: String = "") throws -> [String] {
         guard tip() != nil else { return [] }

@@ -30,6 +30,7 @@ extension CharterRepository {
             var events: [Event] = []
             var problems: [String] = []
             var seen = Set<String>()
+            let earlierKeys = try snapshot.importKeys(workshop: workshopID)
             for row in sheet.rows {
                 do {
                     var position: Position?
@@ -44,8 +45,7 @@ extension CharterRepository {
                     let key = try Repository.hashBlob(Data([workshopID, row.territory, row.clause, row.position.lowercased(),
                                                             row.text, row.quote].joined(separator: "\u{1F}").utf8)).hex
                     let comment = try context.comment(for: request, importKey: key)
-                    let earlier = try snapshot.importedComment(workshop: workshopID, key: key)
-                    if !seen.insert(key).inserted || earlier {
+                    if !seen.insert(key).inserted || earlierKeys.contains(key) {
                         report.alreadyImported += 1
                         continue
                     }
