@@ -111,7 +111,7 @@ struct DeliberationCommentTests {
         #expect(try d.run(["comment", "list", "--stale"]).stdout == "No comment.\n")
 
         // Retracting: a new record, the comment stays, marked.
-        try d.refused(["comment", "retract", "pas-un-id", "--reason", "erreur"], saying: "`pas-un-id` is not a comment id")
+        try d.refused(["comment", "retract", "pas-un-id", "--reason", "erreur"], saying: "no comment `pas-un-id`")
         try d.refused(["comment", "retract", "01890000-0000-7000-8000-000000000000", "--reason", "erreur"],
                       saying: "no comment `01890000-0000-7000-8000-000000000000`")
         try d.refused(["comment", "retract", objectionID, "--reason", ""], saying: "a retraction needs a reason")
@@ -128,6 +128,11 @@ struct DeliberationCommentTests {
         #expect(try d.run(["comment", "list", "--clause", "odd-17"]).stdout
                     .contains("\(objectionID)  lyon  vallee-de-la-sorgeac  odd-17  objection  [retracted: saisie en double]"))
         #expect(try d.run(["comment", "list", "--format", "csv"]).stdout.contains(",objection,current,yes,"))
+        // As lists show them: the last 8 hex digits name a comment too.
+        let sharedPrefix = String(supportID.prefix(4))  // every id made in this test starts with the same time bits
+        try d.refused(["comment", "retract", sharedPrefix, "--reason", "erreur"], saying: "`\(sharedPrefix)` names")
+        try d.recorded(["comment", "retract", String(supportID.suffix(8)), "--reason", "doublon", "--facilitator", Deliberating.facilitator],
+                       subject: "Retract comment \(supportID): doublon")
 
         // A closed workshop takes nothing more until it is reopened with a reason.
         try d.recorded(["workshop", "close", "lyon", "--facilitator", Deliberating.facilitator], subject: "Close workshop lyon")
@@ -149,7 +154,7 @@ struct DeliberationCommentTests {
         let refusal = try d.refused(Array(add.prefix(4)) + ok, saying: "no facilitator to record the entry under", environment: anonymous)
         #expect(refusal.stderr.contains("--facilitator"))
 
-        #expect(try d.git("rev-list", "--count", "deliberation") == "13\n")
+        #expect(try d.git("rev-list", "--count", "deliberation") == "14\n")
         try d.expectHealthy()
     }
 }

@@ -38,19 +38,7 @@ extension AmendmentBook {
     /// The id among `ids` that a person named: the full id, or a unique prefix or suffix of at
     /// least 4 characters.
     public static func match(_ reference: String, among ids: [RecordID]) throws -> RecordID {
-        let text = reference.lowercased().trimmingCharacters(in: .whitespaces)
-        if let id = RecordID(text), ids.contains(id) { return id }
-        guard text.count >= 4 else {
-            throw CharterError(.unknownAmendment, "`\(reference)` is too short to name an amendment",
-                               hint: "give at least 4 characters of its id (`charter amend list` shows them)")
-        }
-        let matches = ids.filter { $0.rawValue.hasPrefix(text) || $0.rawValue.hasSuffix(text) }
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty {
-            throw CharterError(.unknownAmendment, "no amendment `\(reference)`", hint: "`charter amend list` shows them")
-        }
-        throw CharterError(.unknownAmendment, "`\(reference)` names \(matches.count) amendments: "
-                           + matches.map(Amendment.shortID).joined(separator: ", "),
-                           hint: "give more characters of the id")
+        try RecordID.resolve(reference, among: ids, noun: "amendment", code: .unknownAmendment, listedBy: "charter amend list")
     }
+
 }

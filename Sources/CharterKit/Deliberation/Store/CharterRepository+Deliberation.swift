@@ -164,14 +164,20 @@ extension CharterRepository {
 
     /// Withdraws a comment; it stays in the history, marked retracted.
     public func retractComment(_ id: String, reason: String, facilitator: Person?) throws {
-        guard let recordID = RecordID(id) else {
-            throw CharterError(.unknownComment, "`\(id)` is not a comment id", hint: "`charter comment list` shows the ids")
-        }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CharterError(.reasonRequired, "a retraction needs a reason", hint: "pass --reason \"…\"")
         }
         let store = try deliberationStore()
-        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(id): \(reason)") { snapshot in
+        // A full id is found through its shard; a short one (as lists show) among every comment.
+        let recordID: RecordID
+        if let full = RecordID(id.lowercased()) {
+            recordID = full
+        } else {
+            let deliberation = try store.load()
+            recordID = try RecordID.resolve(id, among: (deliberation.comments + deliberation.amendmentComments).map(\.id),
+                                            noun: "comment", code: .unknownComment, listedBy: "charter comment list")
+        }
+        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(recordID): \(reason)") { snapshot in
             guard let comment = try snapshot.comment(recordID) else {
                 throw CharterError(.unknownComment, "no comment `\(id)`", hint: "`charter comment list` shows the ids")
             }
