@@ -75,7 +75,7 @@ struct AmendCommand: ParsableCommand {
                                            clause: move ?? "", after: after)
             }
             let view = try location.open().proposeAmendment(request, facilitator: try who.person())
-            if format == .json { print(try JSONOutput.string(view)); return }
+            if format == .json { print(try StableJSON.string(view), terminator: ""); return }
             print("Proposed amendment \(view.shortID) by \(view.amendment.territory): \(view.amendment.change.summary) "
                   + "(base \(view.amendment.base.prefix(7))).")
             print("Its id is \(view.amendment.id).")
@@ -105,7 +105,7 @@ struct AmendCommand: ParsableCommand {
         func run() throws {
             let views = try location.open().amendments(AmendmentFilter(status: status, clause: clause))
             switch format {
-            case .json: print(try JSONOutput.string(views))
+            case .json: print(try StableJSON.string(views), terminator: "")
             case .text:
                 if views.isEmpty { print("No amendment."); return }
                 for view in views { print(AmendmentText.line(view)) }
@@ -125,7 +125,7 @@ struct AmendCommand: ParsableCommand {
         func run() throws {
             let view = try location.open().amendment(id)
             switch format {
-            case .json: print(try JSONOutput.string(view))
+            case .json: print(try StableJSON.string(view), terminator: "")
             case .text: print(AmendmentText.detail(view, color: color.enabled), terminator: "")
             default: throw ValidationError("amend show prints text or json")
             }
@@ -156,7 +156,7 @@ struct AmendCommand: ParsableCommand {
                 person = parsed
             }
             let result = try Gate.run { try location.open().adoptAmendment(id, force: force, editor: person) }
-            if format == .json { print(try JSONOutput.string(result)); return }
+            if format == .json { print(try StableJSON.string(result), terminator: ""); return }
             var notes: [String] = []
             if result.merged { notes.append("merged three ways onto the changed text") }
             if result.forced { notes.append("forced, without consensus") }

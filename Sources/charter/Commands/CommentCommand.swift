@@ -59,7 +59,7 @@ struct CommentCommand: ParsableCommand {
             let views = try location.open().comments(
                 CommentFilter(clause: clause, territory: territory, workshop: workshop, staleOnly: stale), against: at)
             switch format {
-            case .json: print(try JSONOutput.string(views))
+            case .json: print(try StableJSON.string(views), terminator: "")
             case .csv: print(CommentText.csv(views), terminator: "")
             case .text:
                 if views.isEmpty { print("No comment."); return }

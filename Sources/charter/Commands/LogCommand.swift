@@ -43,7 +43,7 @@ struct LogCommand: ParsableCommand {
         if let limit, entries.count > limit { entries = Array(entries.prefix(limit)) }
         switch format {
         case .json:
-            print(try JSONOutput.string(entries))
+            print(try StableJSON.string(entries), terminator: "")
         case .text:
             if entries.isEmpty {
                 print(id.map { "No revision changed clause `\($0)`." } ?? "No revision changed the charter.")

@@ -21,7 +21,7 @@ struct ReleaseCommand: ParsableCommand {
         let release = try Gate.run {
             try location.open().release(version, message: message, force: force)
         }
-        if format == .json { print(try JSONOutput.string(release)); return }
+        if format == .json { print(try StableJSON.string(release), terminator: ""); return }
         print("Released \(release.version) as tag \(release.tag) on \(release.revision.prefix(7)).")
         if release.forced {
             print("Released with --force despite:")
@@ -51,7 +51,7 @@ struct ChangelogCommand: ParsableCommand {
         let log = try location.open().changelog(from: from, to: to)
         switch format {
         case .markdown: print(ChangelogMarkdownRenderer().render(log), terminator: "")
-        case .json: print(try JSONOutput.string(log))
+        case .json: print(try StableJSON.string(log), terminator: "")
         }
     }
 }

@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
             var view = ClauseView(entry)
             view.comments = comments
             view.status = status
-            print(try JSONOutput.string(view))
+            print(try StableJSON.string(view), terminator: "")
         case .text:
             print("\(entry.number). \(found.title)  [\(found.id)]  — \(entry.sectionTitle)\n")
             print(found.body, terminator: found.body.hasSuffix("\n") ? "" : "\n")

@@ -35,8 +35,6 @@ public struct JSONCheckRenderer: Sendable {
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        (try? StableJSON.string(value)) ?? "{}\n"
     }
 }

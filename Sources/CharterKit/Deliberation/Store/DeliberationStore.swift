@@ -76,10 +76,8 @@ public final class DeliberationStore: Sendable {
 
     func record(_ blob: OID, path: String) throws -> Record {
         if let cached = cache.withLock({ $0[blob] }) { return cached }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            let record = try decoder.decode(Record.self, from: try git.blob(blob))
+            let record = try StableJSON.decoder().decode(Record.self, from: try git.blob(blob))
             cache.withLock { $0[blob] = record }
             return record
         } catch let error as DecodingError {
@@ -118,9 +116,7 @@ public final class DeliberationStore: Sendable {
             var records: [Record] = []
             var updates: [TreeUpdate] = []
             var clock = try snapshot.clock()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
+            let encoder = StableJSON.encoder()
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
