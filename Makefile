@@ -27,7 +27,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	@echo "Checking the bundled charter with the engine…"
-	$(BIN) list --dir charter >/dev/null
+	$(BIN) check charter/
 
 demo: build
 	@bash Scripts/demo.sh $(CURDIR)/$(BIN)

@@ -3,7 +3,12 @@
 /// with what changed, the whole body with deletions as `~~removed~~` and
 /// insertions as `**added**`, and a summary.
 public struct MarkdownDiffRenderer: Sendable {
-    public init() {}
+    /// Notes to add after a clause's kinds of change, e.g. the amendments that changed it.
+    public var annotations: [ClauseID: [String]]
+
+    public init(annotations: [ClauseID: [String]] = [:]) {
+        self.annotations = annotations
+    }
 
     public func render(_ diff: CharterDiff) -> String {
         var out = "# Changes from \(diff.fromLabel) to \(diff.toLabel)\n\n"
@@ -14,7 +19,9 @@ public struct MarkdownDiffRenderer: Sendable {
         for change in diff.clauses {
             let number = change.number.map { "\($0). " } ?? ""
             out += "## \(number)\(change.title)\n\n"
-            out += "`\(change.id)` — \(DiffWording.kinds(change))\n\n"
+            out += "`\(change.id)` — \(DiffWording.kinds(change))"
+            if let notes = annotations[change.id], !notes.isEmpty { out += " (\(notes.joined(separator: "; ")))" }
+            out += "\n\n"
             var body = ""
             if change.has(.added), let clause = change.clause {
                 body = clause.body

@@ -7,9 +7,12 @@
 public struct TextDiffRenderer: Sendable {
     /// Whether to use ANSI colors.
     public var color: Bool
+    /// Notes to add on a clause's line, e.g. the amendments that changed it.
+    public var annotations: [ClauseID: [String]]
 
-    public init(color: Bool) {
+    public init(color: Bool, annotations: [ClauseID: [String]] = [:]) {
         self.color = color
+        self.annotations = annotations
     }
 
     public func render(_ diff: CharterDiff) -> String {
@@ -22,7 +25,9 @@ public struct TextDiffRenderer: Sendable {
         for change in diff.clauses {
             let number = change.number.map(String.init) ?? "-"
             let pad = String(repeating: " ", count: width - number.count)
-            out += "  \(pad)\(number). \(change.id)  \(DiffWording.quoted(change.title))  \(DiffWording.kinds(change))\n"
+            out += "  \(pad)\(number). \(change.id)  \(DiffWording.quoted(change.title))  \(DiffWording.kinds(change))"
+            if let notes = annotations[change.id], !notes.isEmpty { out += "  [\(notes.joined(separator: "; "))]" }
+            out += "\n"
             if change.has(.added), let clause = change.clause, !clause.body.isEmpty {
                 out += indented(style(clause.body, Self.green), indent) + "\n"
             } else if change.has(.modified), let body = change.body {

@@ -12,11 +12,17 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     /// For a clause's story: what the territories said about the text this
     /// revision made, workshop by workshop.
     public var discussions: [WorkshopDiscussion] = []
+    /// The amendment the revision adopted (its `Amendment:` trailer), with the proposing
+    /// territory (`Proposed-by:`).
+    public var amendment: String?
+    public var proposedBy: String?
 
     public init(revision: Revision, events: [ClauseEvent], charterChanges: [String] = [], problem: String? = nil) {
         self.revision = revision
         self.events = events
         self.charterChanges = charterChanges
         self.problem = problem
+        self.amendment = CommitTrailers.value("Amendment", in: revision.message)
+        self.proposedBy = amendment == nil ? nil : CommitTrailers.value("Proposed-by", in: revision.message)
     }
 }

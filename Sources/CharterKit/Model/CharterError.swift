@@ -30,6 +30,14 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
         case remote = "remote"
         /// A remote refused every credential offered.
         case authentication = "authentication"
+        case unknownAmendment = "unknown-amendment"
+        case amendmentClosed = "amendment-closed"
+        /// The amendment's change collides with the text as it is now.
+        case amendmentConflict = "amendment-conflict"
+        /// An amendment without consensus, adopted without `--force`.
+        case noConsensus = "no-consensus"
+        /// `charter release` refused by its gate.
+        case releaseBlocked = "release-blocked"
     }
 
     public var code: Code

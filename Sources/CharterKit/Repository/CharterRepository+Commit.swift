@@ -32,12 +32,22 @@ extension CharterRepository {
     /// the branch moved meanwhile.
     @discardableResult
     public func commit(_ series: [TextCommit]) throws -> [Revision] {
+        try commit(series, expecting: nil)
+    }
+
+    /// `commit(_:)`, refusing (changing nothing) unless the branch is still at `expected`:
+    /// for changes computed from that revision, such as an amendment merged onto it.
+    func commit(_ series: [TextCommit], expecting expected: OID?) throws -> [Revision] {
         guard !series.isEmpty else { return [] }
         guard let branch = try git.headReferenceName() else {
             throw CharterError(.repository, "HEAD is detached: there is no branch to commit to",
                                hint: "check out a branch first (`git switch main`)")
         }
         let start = try git.head()
+        if let expected, start != expected {
+            throw CharterError(.repository, "\(branch) moved while the change was being prepared; nothing was changed",
+                               hint: "run the command again")
+        }
         let startTree = try start.map { try git.commit($0).tree }
         let touched = Set(series.flatMap { $0.files.keys }).map(repositoryPath).sorted()
         if git.workingDirectory != nil {

@@ -49,6 +49,10 @@ public final class CharterRepository: Sendable {
         do {
             return try git.resolveCommit(spec)
         } catch let error as GitError {
+            // A version name as released: `v0.2` for the tag `charter/v0.2`.
+            if !spec.hasPrefix("charter/"), let version = try? git.resolveCommit("refs/tags/charter/\(spec)") {
+                return version
+            }
             if error.code == .unbornBranch || (try? git.head()) == nil {
                 throw CharterError(.unknownRevision, "the repository has no commits yet, so `\(spec)` names nothing",
                                    hint: "commit the charter first (`charter init --commit`)")

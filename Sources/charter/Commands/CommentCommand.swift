@@ -10,23 +10,35 @@ struct CommentCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record what a territory said about a clause at a workshop.",
-            discussion: "An objection or a reservation must give its reason as TEXT; a support may come without one.")
+            abstract: "Record what a territory said about a clause (or an amendment) at a workshop.",
+            discussion: """
+                An objection or a reservation must give its reason as TEXT; a support may come without one.
+                With --amendment ID instead of --clause, the position is taken on an amendment.
+                """)
 
         @OptionGroup var location: RepositoryOptions
         @OptionGroup var who: FacilitatorOption
         @Option(help: "The workshop.") var workshop: String
         @Option(help: "The territory's id.") var territory: String
-        @Option(help: "The clause's id, or its number.") var clause: String
+        @Option(help: "The clause's id, or its number.") var clause: String?
+        @Option(help: ArgumentHelp("The amendment (id, or a unique prefix or suffix), instead of a clause.", valueName: "id"))
+        var amendment: String?
         @Option(help: "support, reservation or objection (none for a question or a remark).") var position: Position?
         @Option(help: "Exact words of the clause the comment is about.") var quote: String?
         @Argument(help: ArgumentHelp("What the territory said.", valueName: "text")) var text: String = ""
 
+        func validate() throws {
+            guard (clause == nil) != (amendment == nil) else { throw ValidationError("give either --clause or --amendment") }
+        }
+
         func run() throws {
             let record = try location.open().addComment(
-                CommentRequest(workshop: workshop, territory: territory, clause: clause, position: position, text: text, quote: quote),
+                CommentRequest(workshop: workshop, territory: territory, clause: clause ?? "", position: position, text: text, quote: quote,
+                               amendment: amendment),
                 facilitator: try who.person())
-            print("Recorded \(record.id) (\(position?.rawValue ?? "remark")) for \(territory) on \(clause).")
+            guard case .comment(let comment) = record.event else { return }
+            let about = comment.amendment.map { "amendment \($0)" } ?? comment.clause.rawValue
+            print("Recorded \(record.id) (\(comment.position?.rawValue ?? "remark")) for \(comment.territory) on \(about).")
         }
     }
 
@@ -47,7 +59,7 @@ struct CommentCommand: ParsableCommand {
             let views = try location.open().comments(
                 CommentFilter(clause: clause, territory: territory, workshop: workshop, staleOnly: stale), against: at)
             switch format {
-            case .json: print(try JSONOutput.string(views))
+            case .json: print(try StableJSON.string(views), terminator: "")
             case .csv: print(CommentText.csv(views), terminator: "")
             case .text:
                 if views.isEmpty { print("No comment."); return }

@@ -25,6 +25,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Colour the text format: auto (on a terminal), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Name, on each changed clause, the amendments adopted in between that changed it (text and markdown).")
+    var amendments = false
+
     func validate() throws {
         guard revisions.count <= 2 else { throw ValidationError("give at most two revisions") }
     }
@@ -38,9 +41,10 @@ struct DiffCommand: ParsableCommand {
         default: (old, new) = (.revision(revisions[0]), .revision(revisions[1]))
         }
         let diff = try repository.diff(old, new)
+        let notes = amendments ? try repository.amendmentAnnotations(from: old, to: new).mapValues { $0.map { "amendment \($0)" } } : [:]
         switch format {
-        case .text: print(TextDiffRenderer(color: color.enabled).render(diff), terminator: "")
-        case .markdown: print(MarkdownDiffRenderer().render(diff), terminator: "")
+        case .text: print(TextDiffRenderer(color: color.enabled, annotations: notes).render(diff), terminator: "")
+        case .markdown: print(MarkdownDiffRenderer(annotations: notes).render(diff), terminator: "")
         case .html:
             let language = (try? repository.charter(new).manifest.language) ?? "fr"
             print(HTMLDiffRenderer(language: language).render(diff), terminator: "")

@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
         let charter = try repository.charter(at.map(CharterSource.revision) ?? .workingTree)
         switch format {
         case .json:
-            print(try JSONOutput.string(ClauseListing(charter)))
+            print(try StableJSON.string(ClauseListing(charter)), terminator: "")
         case .text:
             print(charter.manifest.title)
             var section = -1

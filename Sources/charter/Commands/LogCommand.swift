@@ -8,7 +8,7 @@ struct LogCommand: ParsableCommand {
         discussion: """
             A clause is followed by its id, so its history survives renumbering, re-titling and moves.
             Each revision lists what happened: added, text changed (+words/−words), retitled,
-            moved (number before → after), renumbered, removed.
+            moved (number before → after), renumbered, removed; and the amendment it adopted, if any.
             """)
 
     @OptionGroup var location: RepositoryOptions
@@ -43,7 +43,7 @@ struct LogCommand: ParsableCommand {
         if let limit, entries.count > limit { entries = Array(entries.prefix(limit)) }
         switch format {
         case .json:
-            print(try JSONOutput.string(entries))
+            print(try StableJSON.string(entries), terminator: "")
         case .text:
             if entries.isEmpty {
                 print(id.map { "No revision changed clause `\($0)`." } ?? "No revision changed the charter.")
@@ -61,6 +61,9 @@ struct LogCommand: ParsableCommand {
                      "    \(revision.summary)"]
         if let problem = entry.problem {
             lines.append("    ! the charter could not be read here: \(problem)")
+        }
+        if let amendment = entry.amendment {
+            lines.append("    · amendment \(amendment.suffix(8))" + (entry.proposedBy.map { ", proposed by \($0)" } ?? ""))
         }
         if !entry.charterChanges.isEmpty {
             lines.append("    · the charter's \(entry.charterChanges.joined(separator: ", ")) changed")

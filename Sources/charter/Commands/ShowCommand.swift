@@ -17,12 +17,19 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print only the clause's body, as in its file (to edit it for an amendment).")
+    var body = false
+
     func run() throws {
         let repository = try location.open()
         let charter = try repository.charter(at.map(CharterSource.revision) ?? .workingTree)
         guard let found = charter.clause(matching: clause), let entry = charter.numbered.first(where: { $0.clause.id == found.id }) else {
             throw CharterError(.unknownClause, "no clause `\(clause)` in « \(charter.manifest.title) »",
                                hint: "`charter list` shows the ids and numbers")
+        }
+        if body {
+            print(found.body, terminator: "")
+            return
         }
         // The deliberation is judged against a committed text: the revision asked for, else HEAD.
         let against = at ?? "HEAD"
@@ -34,7 +41,7 @@ struct ShowCommand: ParsableCommand {
             var view = ClauseView(entry)
             view.comments = comments
             view.status = status
-            print(try JSONOutput.string(view))
+            print(try StableJSON.string(view), terminator: "")
         case .text:
             print("\(entry.number). \(found.title)  [\(found.id)]  — \(entry.sectionTitle)\n")
             print(found.body, terminator: found.body.hasSuffix("\n") ? "" : "\n")

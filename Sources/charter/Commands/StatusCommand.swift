@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let matrix = try location.open().status(at: at, workshop: workshop)
         switch format {
-        case .json: print(try JSONOutput.string(matrix))
+        case .json: print(try StableJSON.string(matrix), terminator: "")
         case .text: print(StatusText.render(matrix, color: color.enabled), terminator: "")
         case .markdown: print(StatusRenderer(format: .markdown).render(matrix), terminator: "")
         case .csv: print(StatusRenderer(format: .csv).render(matrix), terminator: "")

@@ -40,7 +40,7 @@ struct SyncCommand: ParsableCommand {
         let report = try repository.sync(SyncOptions(remote: remote, direction: direction, progress: progress))
         line?.finish()
         switch format {
-        case .json: print(try JSONOutput.string(report))
+        case .json: print(try StableJSON.string(report), terminator: "")
         case .text:
             for text in SyncText.lines(report) { print(text) }
             for warning in SyncText.warnings(report) { Terminal.error("warning: " + warning) }

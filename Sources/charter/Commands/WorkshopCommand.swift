@@ -67,7 +67,7 @@ struct WorkshopCommand: ParsableCommand {
             let deliberation = try location.open().deliberationStore().load()
             let workshops = deliberation.workshopList
             if format == .json {
-                print(try JSONOutput.string(workshops))
+                print(try StableJSON.string(workshops), terminator: "")
                 return
             }
             if workshops.isEmpty {
@@ -93,7 +93,7 @@ struct WorkshopCommand: ParsableCommand {
             let comments = try repository.comments(CommentFilter(workshop: id), against: workshop.revision)
             let status = try repository.status(workshop: id)
             if format == .json {
-                print(try JSONOutput.string(WorkshopReport(workshop: workshop, comments: comments, status: status)))
+                print(try StableJSON.string(WorkshopReport(workshop: workshop, comments: comments, status: status)), terminator: "")
                 return
             }
             print("\(workshop.id)  « \(workshop.title) »  \(workshop.date)\(workshop.place.map { "  \($0)" } ?? "")  (\(workshop.isOpen ? "open" : "closed"))")

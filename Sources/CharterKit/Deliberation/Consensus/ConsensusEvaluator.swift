@@ -36,7 +36,9 @@ public enum ConsensusEvaluator {
             if current.count < quorum { return objections > 0 ? .objection : .open }
             let reached: Bool
             if let threshold = rule.threshold {
-                reached = Double(supports) >= threshold * Double(current.count)
+                // A share exactly at the threshold reaches it: 14 of 25 at 0.56 must not fail
+                // because 0.56 * 25 is 14.000000000000002 in binary floating point.
+                reached = Double(supports) >= threshold * Double(current.count) - 1e-9
             } else {
                 reached = 2 * supports > current.count
             }

@@ -27,26 +27,35 @@ public struct StatusMatrix: Hashable, Sendable, Codable {
     }
 
     /// Builds the matrix: for each clause, the latest (by clock, then id)
-    /// positioned, unretracted comment of each territory in scope.
+    /// positioned, unretracted comment of each territory in scope on the
+    /// clause's current text (current or carried forward); only when the
+    /// territory has no such position, its latest one on older text (stale).
+    /// So a position recorded late about an older text (a workshop's sheet
+    /// imported after a later workshop) never hides the territory's position
+    /// on the text under consideration.
     public static func build(charter: Charter, revision: String, workshop: String? = nil, scope: [Territory],
                              comments: [RecordedComment], currency: (RecordedComment) -> Currency) -> StatusMatrix {
         let scopeIDs = Set(scope.map(\.id))
-        var latest: [ClauseID: [String: RecordedComment]] = [:]
+        var latest: [ClauseID: [String: (comment: RecordedComment, currency: Currency)]] = [:]
         for comment in comments where !comment.isRetracted && comment.comment.position != nil
             && scopeIDs.contains(comment.comment.territory) {
             let key = comment.comment.territory
-            if let existing = latest[comment.comment.clause]?[key], (existing.clock, existing.id) > (comment.clock, comment.id) {
-                continue
+            let judged = (comment: comment, currency: currency(comment))
+            if let existing = latest[comment.comment.clause]?[key] {
+                let existingCounts = existing.currency.counts
+                if existingCounts && !judged.currency.counts { continue }
+                if existingCounts == judged.currency.counts,
+                   (existing.comment.clock, existing.comment.id) > (comment.clock, comment.id) { continue }
             }
-            latest[comment.comment.clause, default: [:]][key] = comment
+            latest[comment.comment.clause, default: [:]][key] = judged
         }
         let rule = charter.manifest.consensus
         let rows = charter.numbered.map { entry -> Row in
             var cells: [String: PositionCell] = [:]
-            for (territory, comment) in latest[entry.clause.id] ?? [:] {
-                guard let position = comment.comment.position else { continue }
-                cells[territory] = PositionCell(territory: territory, position: position, currency: currency(comment),
-                                                comment: comment.id, workshop: comment.comment.workshop)
+            for (territory, judged) in latest[entry.clause.id] ?? [:] {
+                guard let position = judged.comment.comment.position else { continue }
+                cells[territory] = PositionCell(territory: territory, position: position, currency: judged.currency,
+                                                comment: judged.comment.id, workshop: judged.comment.comment.workshop)
             }
             let status = ConsensusEvaluator.status(of: Array(cells.values), scope: scope.map(\.id), rule: rule)
             return Row(clause: entry.clause.id, number: entry.number, title: entry.clause.title, status: status, cells: cells)

@@ -32,12 +32,21 @@ public struct CommentSheet: Sendable {
 
     public init(_ data: Data, file: String) throws {
         let text = try UTF8Text.decode(data, file: file)
-        guard let headerLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+        // "\r\n" is one Character in Swift: split on every kind of line break, or a CRLF
+        // file (as spreadsheets export on Windows) would be one "line" and the delimiter
+        // would be guessed from the whole file.
+        guard let headerLine = text.split(maxSplits: 1, omittingEmptySubsequences: false,
+                                          whereSeparator: CommentSheet.isLineBreak).first,
               !headerLine.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CharterError(.badInput, file: file, line: 1, "the file is empty",
                                hint: "the first line names the columns: territoire;article;position;commentaire;citation")
         }
         let delimiter: UnicodeScalar = headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
+        if let opened = CommentSheet.unterminatedQuote(in: text, delimiter: delimiter) {
+            throw CharterError(.badInput, file: file, line: opened,
+                               "a quoted field opens on this line and never closes: the rest of the file would be read as one comment",
+                               hint: "close the field with \" (a quote inside a quoted field is written \"\")")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: delimiter)
@@ -56,15 +65,17 @@ public struct CommentSheet: Sendable {
                                "missing column\(missing.count > 1 ? "s" : ""): \(missing.compactMap { french[$0] }.joined(separator: ", "))",
                                hint: "the first line names the columns: territoire;article;position;commentaire;citation")
         }
-        var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + $1.filter(CommentSheet.isLineBreak).count }
         var rows: [Row] = []
         while let fields = reader.next() {
-            let span = 1 + fields.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            let span = 1 + fields.reduce(0) { $0 + $1.filter(CommentSheet.isLineBreak).count }
             defer { line += span }
             if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             func field(_ key: String) -> String {
                 guard let position = index[key], position < fields.count else { return "" }
+                // Line breaks inside a quoted field are kept as "\n", whatever the sheet used.
                 return fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+                    .split(omittingEmptySubsequences: false, whereSeparator: CommentSheet.isLineBreak).joined(separator: "\n")
             }
             rows.append(Row(line: line, territory: field("territory"), clause: field("clause"), position: field("position"),
                             text: field("text"), quote: field("quote")))
@@ -74,6 +85,47 @@ public struct CommentSheet: Sendable {
                                hint: "check the quotes: a field with `;`, `,` or a line break must be in double quotes")
         }
         self.rows = rows
+    }
+
+    /// The line where a quoted field opens and never closes, nil when every
+    /// quoted field closes. The CSV reader does not report this: it silently
+    /// reads the rest of the file as that one field, swallowing the rows after it.
+    /// Follows the reader's rules: a quote opens a field only at its start; in a
+    /// quoted field `""` is a quote, and a quote followed by the delimiter, a line
+    /// break or the end closes it.
+    static func unterminatedQuote(in text: String, delimiter: UnicodeScalar) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        var openedOn: Int?
+        var atFieldStart = true
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "\n" || (scalar == "\r" && next != "\n") { line += 1 }
+            if openedOn != nil {
+                if scalar == "\"" {
+                    if next == nil || next == "\r" || next == "\n" || next == delimiter {
+                        openedOn = nil
+                        atFieldStart = false
+                    } else {
+                        index += 1  // `""`, or a stray quote the reader keeps with the character after it
+                    }
+                }
+            } else if atFieldStart && scalar == "\"" {
+                openedOn = line
+                atFieldStart = false
+            } else {
+                atFieldStart = scalar == delimiter || scalar == "\n" || scalar == "\r"
+            }
+            index += 1
+        }
+        return openedOn
+    }
+
+    /// The line breaks the CSV reader knows: LF, CRLF (one Character) and a lone CR.
+    static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
     }
 
     static func fold(_ header: String) -> String {

@@ -32,6 +32,9 @@ public struct Record: Hashable, Sendable, Codable {
         case id, clock, recordedAt, facilitator, kind
         case workshopOpened = "workshop-opened", workshopClosed = "workshop-closed"
         case workshopReopened = "workshop-reopened", comment, commentRetracted = "comment-retracted"
+        case amendmentProposed = "amendment-proposed", amendmentRebased = "amendment-rebased"
+        case amendmentAdopted = "amendment-adopted", amendmentRejected = "amendment-rejected"
+        case amendmentWithdrawn = "amendment-withdrawn"
     }
 
     public init(from decoder: Decoder) throws {
@@ -52,6 +55,16 @@ public struct Record: Hashable, Sendable, Codable {
             event = .comment(try container.decode(Comment.self, forKey: .comment))
         case Event.Kind.commentRetracted.rawValue:
             event = .commentRetracted(try container.decode(CommentRetraction.self, forKey: .commentRetracted))
+        case Event.Kind.amendmentProposed.rawValue:
+            event = .amendmentProposed(try container.decode(AmendmentProposal.self, forKey: .amendmentProposed))
+        case Event.Kind.amendmentRebased.rawValue:
+            event = .amendmentRebased(try container.decode(AmendmentRebase.self, forKey: .amendmentRebased))
+        case Event.Kind.amendmentAdopted.rawValue:
+            event = .amendmentAdopted(try container.decode(AmendmentAdoption.self, forKey: .amendmentAdopted))
+        case Event.Kind.amendmentRejected.rawValue:
+            event = .amendmentRejected(try container.decode(AmendmentClosing.self, forKey: .amendmentRejected))
+        case Event.Kind.amendmentWithdrawn.rawValue:
+            event = .amendmentWithdrawn(try container.decode(AmendmentClosing.self, forKey: .amendmentWithdrawn))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container,
                                                    debugDescription: "unknown record kind '\(kind)' (a newer charter may have written it)")
@@ -71,6 +84,11 @@ public struct Record: Hashable, Sendable, Codable {
         case .workshopReopened(let payload): try container.encode(payload, forKey: .workshopReopened)
         case .comment(let payload): try container.encode(payload, forKey: .comment)
         case .commentRetracted(let payload): try container.encode(payload, forKey: .commentRetracted)
+        case .amendmentProposed(let payload): try container.encode(payload, forKey: .amendmentProposed)
+        case .amendmentRebased(let payload): try container.encode(payload, forKey: .amendmentRebased)
+        case .amendmentAdopted(let payload): try container.encode(payload, forKey: .amendmentAdopted)
+        case .amendmentRejected(let payload): try container.encode(payload, forKey: .amendmentRejected)
+        case .amendmentWithdrawn(let payload): try container.encode(payload, forKey: .amendmentWithdrawn)
         }
     }
 }
@@ -82,10 +100,20 @@ public enum Event: Hashable, Sendable {
     case workshopReopened(WorkshopStateChange)
     case comment(Comment)
     case commentRetracted(CommentRetraction)
+    /// An amendment proposed: its id is this record's id (see docs/amendments.md).
+    case amendmentProposed(AmendmentProposal)
+    /// Its proposer re-based it onto a newer text (`charter amend rebase`).
+    case amendmentRebased(AmendmentRebase)
+    case amendmentAdopted(AmendmentAdoption)
+    case amendmentRejected(AmendmentClosing)
+    case amendmentWithdrawn(AmendmentClosing)
 
     public enum Kind: String, Sendable, CaseIterable {
         case workshopOpened = "workshop-opened", workshopClosed = "workshop-closed"
         case workshopReopened = "workshop-reopened", comment, commentRetracted = "comment-retracted"
+        case amendmentProposed = "amendment-proposed", amendmentRebased = "amendment-rebased"
+        case amendmentAdopted = "amendment-adopted", amendmentRejected = "amendment-rejected"
+        case amendmentWithdrawn = "amendment-withdrawn"
     }
 
     public var kind: Kind {
@@ -95,6 +123,11 @@ public enum Event: Hashable, Sendable {
         case .workshopReopened: return .workshopReopened
         case .comment: return .comment
         case .commentRetracted: return .commentRetracted
+        case .amendmentProposed: return .amendmentProposed
+        case .amendmentRebased: return .amendmentRebased
+        case .amendmentAdopted: return .amendmentAdopted
+        case .amendmentRejected: return .amendmentRejected
+        case .amendmentWithdrawn: return .amendmentWithdrawn
         }
     }
 }
@@ -144,9 +177,14 @@ public struct Comment: Hashable, Sendable, Codable {
     public var quote: TextQuote?
     /// Set by CSV imports: a hash of the row, so a second import of the same file records nothing.
     public var importKey: String?
+    /// Set when the comment is about an amendment (its id) rather than a clause's text: then
+    /// `clause` is the amendment's clause, `revision` the text it was made against and `blob`
+    /// the digest of the amendment's proposed text (see docs/amendments.md).
+    public var amendment: RecordID?
 
     public init(workshop: String, territory: String, clause: ClauseID, revision: String, blob: String,
-                position: Position?, text: String, quote: TextQuote? = nil, importKey: String? = nil) {
+                position: Position?, text: String, quote: TextQuote? = nil, importKey: String? = nil,
+                amendment: RecordID? = nil) {
         self.workshop = workshop
         self.territory = territory
         self.clause = clause
@@ -156,6 +194,7 @@ public struct Comment: Hashable, Sendable, Codable {
         self.text = text
         self.quote = quote
         self.importKey = importKey
+        self.amendment = amendment
     }
 }
 
@@ -164,10 +203,13 @@ public struct CommentRetraction: Hashable, Sendable, Codable {
     public var comment: RecordID
     public var clause: ClauseID
     public var reason: String
+    /// Set when the retracted comment is about an amendment.
+    public var amendment: RecordID?
 
-    public init(comment: RecordID, clause: ClauseID, reason: String) {
+    public init(comment: RecordID, clause: ClauseID, reason: String, amendment: RecordID? = nil) {
         self.comment = comment
         self.clause = clause
         self.reason = reason
+        self.amendment = amendment
     }
 }

@@ -39,6 +39,27 @@ public struct RecordID: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public var shard: String { String(rawValue.suffix(2)) }
 
     public var description: String { rawValue }
+
+    /// The id a person named among `ids`: the full id, or a unique prefix or
+    /// suffix of at least 4 characters (lists show the last 8 hex digits).
+    /// Errors name the `noun` (“comment”, “amendment”) and the command that lists them.
+    public static func resolve(_ reference: String, among ids: [RecordID], noun: String,
+                               code: CharterError.Code, listedBy command: String) throws -> RecordID {
+        let text = reference.lowercased().trimmingCharacters(in: .whitespaces)
+        if let id = RecordID(text), ids.contains(id) { return id }
+        guard text.count >= 4 else {
+            throw CharterError(code, "`\(reference)` is too short to name \(noun == "amendment" ? "an" : "a") \(noun)",
+                               hint: "give at least 4 characters of its id (`\(command)` shows them)")
+        }
+        let matches = ids.filter { $0.rawValue.hasPrefix(text) || $0.rawValue.hasSuffix(text) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            throw CharterError(code, "no \(noun) `\(reference)`", hint: "`\(command)` shows them")
+        }
+        let shown = matches.prefix(10).map { String($0.rawValue.suffix(8)) }.joined(separator: ", ")
+        throw CharterError(code, "`\(reference)` names \(matches.count) \(noun)s: \(shown)\(matches.count > 10 ? ", …" : "")",
+                           hint: "give more characters of the id")
+    }
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: Decoder) throws {

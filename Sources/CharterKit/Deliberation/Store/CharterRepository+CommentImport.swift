@@ -19,7 +19,10 @@ extension CharterRepository {
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)
         var report = CommentImportReport(imported: 0, alreadyImported: 0)
-        try store.append(facilitator: who, message: "Import \(URL(fileURLWithPath: file).lastPathComponent) into workshop \(workshopID)") { snapshot in
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        try store.append(facilitator: who, describe: { events in
+            "Import \(events.count) comment\(events.count == 1 ? "" : "s") from \(name) into workshop \(workshopID)"
+        }) { snapshot in
             report = CommentImportReport(imported: 0, alreadyImported: 0)
             let workshop = try requireWorkshop(workshopID, snapshot)
             try requireOpen(workshop)
@@ -27,6 +30,7 @@ extension CharterRepository {
             var events: [Event] = []
             var problems: [String] = []
             var seen = Set<String>()
+            let earlierKeys = try snapshot.importKeys(workshop: workshopID)
             for row in sheet.rows {
                 do {
                     var position: Position?
@@ -41,8 +45,7 @@ extension CharterRepository {
                     let key = try Repository.hashBlob(Data([workshopID, row.territory, row.clause, row.position.lowercased(),
                                                             row.text, row.quote].joined(separator: "\u{1F}").utf8)).hex
                     let comment = try context.comment(for: request, importKey: key)
-                    let earlier = try snapshot.importedComment(workshop: workshopID, key: key)
-                    if !seen.insert(key).inserted || earlier {
+                    if !seen.insert(key).inserted || earlierKeys.contains(key) {
                         report.alreadyImported += 1
                         continue
                     }

@@ -10,14 +10,19 @@ public struct CommentRequest: Sendable {
     public var position: Position?
     public var text: String
     public var quote: String?
+    /// Set to comment on an amendment (its id, or a unique prefix or suffix) rather than a
+    /// clause; `clause` is then ignored.
+    public var amendment: String?
 
-    public init(workshop: String, territory: String, clause: String, position: Position?, text: String, quote: String? = nil) {
+    public init(workshop: String, territory: String, clause: String, position: Position?, text: String, quote: String? = nil,
+                amendment: String? = nil) {
         self.workshop = workshop
         self.territory = territory
         self.clause = clause
         self.position = position
         self.text = text
         self.quote = quote
+        self.amendment = amendment
     }
 }
 
@@ -96,7 +101,7 @@ extension CharterRepository {
             throw CharterError(.reasonRequired, "reopening a sealed workshop needs a reason", hint: "pass --reason \"…\"")
         }
         let store = try deliberationStore()
-        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Reopen workshop \(id)") { snapshot in
+        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Reopen workshop \(id): \(reason)") { snapshot in
             let workshop = try requireWorkshop(id, snapshot)
             guard !workshop.isOpen else {
                 throw CharterError(.badInput, "workshop `\(id)` is open already")
@@ -138,9 +143,17 @@ extension CharterRepository {
     /// Records what a territory said about a clause at a workshop.
     @discardableResult
     public func addComment(_ request: CommentRequest, facilitator: Person?) throws -> Record {
+        if let amendment = request.amendment {
+            return try addAmendmentComment(request, amendment: amendment, facilitator: facilitator)
+        }
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)
-        let records = try store.append(facilitator: who, message: "Comment by \(request.territory) on \(request.clause) at \(request.workshop)") { snapshot in
+        // The message names the clause by its id, also when it was given by its number.
+        let records = try store.append(facilitator: who, describe: { events in
+            guard case .comment(let comment)? = events.first else { return "Comment at \(request.workshop)" }
+            return "\(comment.position.map { "\($0.rawValue.prefix(1).uppercased())\($0.rawValue.dropFirst())" } ?? "Remark")"
+                + " by \(comment.territory) on \(comment.clause) at \(comment.workshop)"
+        }) { snapshot in
             let workshop = try requireWorkshop(request.workshop, snapshot)
             let context = try WorkshopText(repository: self, workshop: workshop)
             return [.comment(try context.comment(for: request, importKey: nil))]
@@ -151,14 +164,20 @@ extension CharterRepository {
 
     /// Withdraws a comment; it stays in the history, marked retracted.
     public func retractComment(_ id: String, reason: String, facilitator: Person?) throws {
-        guard let recordID = RecordID(id) else {
-            throw CharterError(.unknownComment, "`\(id)` is not a comment id", hint: "`charter comment list` shows the ids")
-        }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CharterError(.reasonRequired, "a retraction needs a reason", hint: "pass --reason \"…\"")
         }
         let store = try deliberationStore()
-        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(id)") { snapshot in
+        // A full id is found through its shard; a short one (as lists show) among every comment.
+        let recordID: RecordID
+        if let full = RecordID(id.lowercased()) {
+            recordID = full
+        } else {
+            let deliberation = try store.load()
+            recordID = try RecordID.resolve(id, among: (deliberation.comments + deliberation.amendmentComments).map(\.id),
+                                            noun: "comment", code: .unknownComment, listedBy: "charter comment list")
+        }
+        try store.append(facilitator: try resolveFacilitator(facilitator), message: "Retract comment \(recordID): \(reason)") { snapshot in
             guard let comment = try snapshot.comment(recordID) else {
                 throw CharterError(.unknownComment, "no comment `\(id)`", hint: "`charter comment list` shows the ids")
             }
@@ -167,7 +186,8 @@ extension CharterRepository {
                 throw CharterError(.unknownWorkshop, "no workshop `\(comment.comment.workshop)`")
             }
             try requireOpen(workshop)
-            return [.commentRetracted(CommentRetraction(comment: recordID, clause: comment.comment.clause, reason: reason))]
+            return [.commentRetracted(CommentRetraction(comment: recordID, clause: comment.comment.clause, reason: reason,
+                                                        amendment: comment.comment.amendment))]
         }
     }
 }

@@ -62,7 +62,19 @@ extension CharterRepository {
             workshop = found
             if revision == nil { spec = found.revision }
             if let closed = found.closedAtClock, !found.isOpen {
-                comments = comments.filter { $0.clock <= closed }
+                // As it stood when the workshop closed: later comments are left out, and a
+                // retraction recorded after the closing does not apply yet.
+                var retractedAt: [RecordID: Int] = [:]
+                for record in deliberation.records {
+                    if case .commentRetracted(let retraction) = record.event, retractedAt[retraction.comment] == nil {
+                        retractedAt[retraction.comment] = record.clock
+                    }
+                }
+                comments = comments.filter { $0.clock <= closed }.map { comment in
+                    var comment = comment
+                    if let clock = retractedAt[comment.id], clock > closed { comment.retraction = nil }
+                    return comment
+                }
             }
         }
         let oid = try resolveOID(spec)

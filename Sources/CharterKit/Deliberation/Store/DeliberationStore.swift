@@ -11,7 +11,10 @@ import Synchronization
 /// - `clauses/<clause>/<shard>/<record-id>.json`: comments and retractions,
 ///   sharded by the id's last two hex digits so no tree grows large;
 /// - `imports/<workshop>/<row-key>`: the id of the comment a CSV row made, so
-///   importing a file twice records nothing the second time.
+///   importing a file twice records nothing the second time;
+/// - `amendments/<amendment-id>/<record-id>.json`: an amendment's proposal,
+///   re-basings, adoption, rejection or withdrawal, and the comments and
+///   positions on it with their retractions (docs/amendments.md).
 public final class DeliberationStore: Sendable {
     let git: Repository
     /// The branch's short name (`deliberation` unless the manifest says otherwise).
@@ -73,10 +76,8 @@ public final class DeliberationStore: Sendable {
 
     func record(_ blob: OID, path: String) throws -> Record {
         if let cached = cache.withLock({ $0[blob] }) { return cached }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            let record = try decoder.decode(Record.self, from: try git.blob(blob))
+            let record = try StableJSON.decoder().decode(Record.self, from: try git.blob(blob))
             cache.withLock { $0[blob] = record }
             return record
         } catch let error as DecodingError {
@@ -95,6 +96,15 @@ public final class DeliberationStore: Sendable {
     @discardableResult
     public func append(facilitator: Person, message: String, attempts: Int = 200,
                        _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
+        try append(facilitator: facilitator, describe: { _ in message }, attempts: attempts, make)
+    }
+
+    /// `append(facilitator:message:attempts:_:)` with a commit message made
+    /// from the events recorded (so it can name what the validation resolved,
+    /// e.g. a clause given by its number, or how many rows an import made).
+    @discardableResult
+    public func append(facilitator: Person, describe: ([Event]) -> String, attempts: Int = 200,
+                       _ make: (DeliberationSnapshot) throws -> [Event]) throws -> [Record] {
         var attempt = 0
         while true {
             attempt += 1
@@ -106,9 +116,7 @@ public final class DeliberationStore: Sendable {
             var records: [Record] = []
             var updates: [TreeUpdate] = []
             var clock = try snapshot.clock()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
+            let encoder = StableJSON.encoder()
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
@@ -123,17 +131,22 @@ public final class DeliberationStore: Sendable {
             }
             let tree = try git.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
+            let message = describe(events)
             let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
                                               message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
-            } catch let error as GitError where error.code == .modified && attempt < attempts {
-                // Another writer won the race: back off a little and start again from its tip.
+            } catch let error as GitError where (error.code == .modified || error.code == .locked) && attempt < attempts {
+                // Another writer won the race (`modified`), or is moving the branch right now and
+                // holds its lock file (`locked`): back off a little and start again from its tip.
                 usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
             } catch let error as GitError where error.code == .modified {
                 throw CharterError(.repository, "the \(branch) branch kept moving under \(attempts) attempts; nothing was recorded",
                                    hint: "run the command again")
+            } catch let error as GitError where error.code == .locked {
+                throw CharterError(.repository, "the \(branch) branch stayed locked through \(attempts) attempts; nothing was recorded",
+                                   hint: "if no other charter or git command is running, remove .git/\(reference).lock and run the command again")
             }
         }
     }
@@ -143,6 +156,14 @@ public final class DeliberationStore: Sendable {
     /// Where a record's file lives on the branch.
     static func path(of record: Record) -> String {
         switch record.event {
+        case .amendmentProposed: return "amendments/\(record.id)/\(record.id).json"
+        case .amendmentRebased(let change): return "amendments/\(change.amendment)/\(record.id).json"
+        case .amendmentAdopted(let adoption): return "amendments/\(adoption.amendment)/\(record.id).json"
+        case .amendmentRejected(let closing), .amendmentWithdrawn(let closing): return "amendments/\(closing.amendment)/\(record.id).json"
+        case .comment(let comment) where comment.amendment != nil:
+            return "amendments/\(comment.amendment!)/\(record.id).json"
+        case .commentRetracted(let retraction) where retraction.amendment != nil:
+            return "amendments/\(retraction.amendment!)/\(record.id).json"
         case .workshopOpened(let opening): return "workshops/\(opening.workshop)/\(record.id).json"
         case .workshopClosed(let change), .workshopReopened(let change): return "workshops/\(change.workshop)/\(record.id).json"
         case .comment(let comment): return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"

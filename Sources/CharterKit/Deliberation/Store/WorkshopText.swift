@@ -35,7 +35,7 @@ struct WorkshopText {
         }
         let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let position = request.position, position.needsReason, text.isEmpty {
-            throw CharterError(.reasonRequired, "an \(position.rawValue) must give its reason",
+            throw CharterError(.reasonRequired, "\(position == .objection ? "an" : "a") \(position.rawValue) must give its reason",
                                hint: "add the territory's words as the comment text")
         }
         if request.position == nil && text.isEmpty {

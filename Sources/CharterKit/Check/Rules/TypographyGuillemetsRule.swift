@@ -1,0 +1,33 @@
+/// `typography/guillemets`: « and » come in pairs.
+struct TypographyGuillemetsRule: CheckRule {
+    let descriptor = RuleDescriptor(
+        id: "typography/guillemets",
+        summary: "Every `«` is closed by a `»` in the same clause (the title on its own), and every `»` closes a `«`.",
+        frenchOnly: true, scope: .clause)
+
+    func check(_ context: CheckContext, _ settings: RuleSettings) -> [CheckFinding] {
+        var findings: [CheckFinding] = []
+        for document in context.clauses {
+            for zone in [CheckLine.Zone.title, .body] {
+                var open: [(line: Int, column: Int)] = []
+                for line in document.lines where line.zone == zone {
+                    for i in line.scalars.indices where line.prose[i] {
+                        if line.scalars[i] == "«" {
+                            open.append((line.number, i + 1))
+                        } else if line.scalars[i] == "»" {
+                            if open.popLast() == nil {
+                                findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
+                                    "this `»` closes no `«`: add the opening `«` or remove it"))
+                            }
+                        }
+                    }
+                }
+                for place in open {
+                    findings.append(settings.finding(in: document, line: place.line, column: place.column, endColumn: place.column + 1,
+                        "this `«` is never closed: add the closing `»`"))
+                }
+            }
+        }
+        return findings
+    }
+}

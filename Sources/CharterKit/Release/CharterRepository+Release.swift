@@ -1,0 +1,95 @@
+import Foundation
+import GitKit
+
+/// What `charter release` made (or would have refused).
+public struct Release: Hashable, Sendable, Codable {
+    public var version: String
+    /// `charter/<version>`.
+    public var tag: String
+    /// The commit tagged.
+    public var revision: String
+    /// Made with --force despite `reasons`.
+    public var forced: Bool
+    /// What the gate found: clauses under objection, open amendments.
+    public var reasons: [String]
+    /// The annotated tag's message.
+    public var message: String
+}
+
+extension CharterRepository {
+    /// Tags under which versions are made: `charter/<version>`.
+    public static let versionTagPrefix = "charter/"
+
+    /// Why the text at HEAD may not be released: each clause whose status is `objection`,
+    /// each amendment still open. Empty when it may.
+    public func releaseGate() throws -> [String] {
+        let matrix = try status()
+        var reasons: [String] = []
+        for row in matrix.rows where row.status == .objection {
+            let objecting = row.cells.values.filter { $0.position == .objection && $0.currency.counts }.map(\.territory).sorted()
+            reasons.append("clause \(row.number). \(row.clause) « \(row.title) » has an objection"
+                           + (objecting.isEmpty ? "" : " from \(objecting.joined(separator: ", "))"))
+        }
+        for view in try amendments(AmendmentFilter(status: "open")) {
+            reasons.append("amendment \(view.shortID) (\(view.amendment.change.summary), proposed by \(view.amendment.territory)) is still open"
+                           + (view.standing == .needsRebase ? " and needs a rebase" : ""))
+        }
+        return reasons
+    }
+
+    /// Makes the annotated tag `charter/<version>` on HEAD, the text branch's tip. Refuses
+    /// (`release-blocked`, listing the reasons) when the gate finds any, unless `force`:
+    /// then the tag's message lists what it was released despite.
+    @discardableResult
+    public func release(_ version: String, message: String? = nil, force: Bool = false, tagger: Person? = nil) throws -> Release {
+        guard Self.isValidVersion(version) else {
+            throw CharterError(.badInput, "`\(version)` is not a usable version name",
+                               hint: "use letters, digits, dots, dashes and underscores, e.g. v1.0 or 2026-03")
+        }
+        let tag = Self.versionTagPrefix + version
+        if try git.reference("refs/tags/\(tag)") != nil {
+            throw CharterError(.alreadyExists, "version \(version) exists already (tag \(tag))", hint: "choose another version name")
+        }
+        let (head, text) = try headText()
+        let reasons = try releaseGate()
+        if !reasons.isEmpty && !force {
+            throw CharterError(.releaseBlocked, "version \(version) cannot be released:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n"),
+                               hint: "settle these first, or release anyway with --force (the tag will say so)")
+        }
+        let matrix = try status()
+        var lines = ["\(text.manifest.title) \(version)", ""]
+        if let message, !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            lines += [message.trimmingCharacters(in: .whitespacesAndNewlines), ""]
+        }
+        let summary = ClauseStatus.allCases.compactMap { status in matrix.summary[status].map { "\(status.rawValue) \($0)" } }
+        lines.append("\(text.clauses.count) clauses (\(summary.joined(separator: ", "))).")
+        if !reasons.isEmpty {
+            lines += ["", "Released with --force despite:"] + reasons.map { "- \($0)" }
+        }
+        let body = lines.joined(separator: "\n") + "\n"
+        let person = try resolveFacilitator(tagger)
+        do {
+            _ = try git.createTag(tag, target: head.oid, tagger: Signature(name: person.name, email: person.email), message: body)
+        } catch let error as GitError where error.code == .exists {
+            throw CharterError(.alreadyExists, "version \(version) exists already (tag \(tag))", hint: "choose another version name")
+        }
+        return Release(version: version, tag: tag, revision: head.oid.hex, forced: !reasons.isEmpty, reasons: reasons, message: body)
+    }
+
+    static func isValidVersion(_ version: String) -> Bool {
+        guard let first = version.unicodeScalars.first, CharacterSet.alphanumerics.contains(first),
+              !version.contains(".."), !version.hasSuffix(".lock"), !version.hasSuffix(".") else { return false }
+        return version.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+
+    /// A version name or any revision: `v0.2` names the tag `charter/v0.2` when it exists.
+    func resolveVersion(_ spec: String) throws -> (oid: OID, label: String, tag: String?) {
+        let tag = Self.versionTagPrefix + spec
+        // `HEAD~3` is no valid reference name: only a name that is one can be a version.
+        if !spec.hasPrefix(Self.versionTagPrefix), (try? git.reference("refs/tags/\(tag)")) ?? nil != nil {
+            return (try resolveOID(tag), spec, tag)
+        }
+        let isTag = spec.hasPrefix(Self.versionTagPrefix) && (try? git.reference("refs/tags/\(spec)")) ?? nil != nil
+        return (try resolveOID(spec), isTag ? String(spec.dropFirst(Self.versionTagPrefix.count)) : spec, isTag ? spec : nil)
+    }
+}
