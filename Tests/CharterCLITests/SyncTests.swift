@@ -113,6 +113,11 @@ struct SyncTests {
             try net.comment(clone, Self.t[index], on: "preambule", "hors ligne \(clone.name)")
             try net.comment(clone, Self.t[index], on: "bien-commun", "réserve \(clone.name)", position: "reservation")
         }
+        // Amendments (another folder of the branch) travel the same way.
+        try net.run(clones[0], "amend", "propose", "--territory", Self.t[0], "--workshop", "lyon",
+                    "--rationale", "redondant", "--delete", "odd-17")
+        try net.run(clones[2], "amend", "propose", "--territory", Self.t[2], "--workshop", "lyon",
+                    "--rationale", "à déplacer", "--move", "temps-long", "--after", "preambule")
         try net.run(clones[1], "workshop", "open", "nantes", "--title", "Nantes", "--date", "2026-04-02", "--territories", Self.t[1])
         try net.run(clones[2], "workshop", "open", "lille", "--title", "Lille", "--date", "2026-04-03", "--territories", Self.t[2])
         for index in [1, 0, 2] { try net.run(clones[index], "sync") }
@@ -127,7 +132,8 @@ struct SyncTests {
 
         let remoteTree = try net.deliberationTree(net.remote)
         let records = SyncNetwork.recordPaths(remoteTree)
-        #expect(records.count == 1 + 6 + 2 + 3 + 1)
+        #expect(records.count == 1 + 6 + 2 + 2 + 3 + 1)
+        #expect(records.filter { $0.hasPrefix("amendments/") }.count == 2)
         #expect(Set(records.map { ($0 as NSString).lastPathComponent }).count == records.count, "a record id appears twice")
         #expect(!remoteTree.contains(".conflict-"))
         let tip = try net.remote("rev-parse", "deliberation")
@@ -138,11 +144,13 @@ struct SyncTests {
             try clone.git.fsck()
             let comments = try net.run(clone, "comment", "list", "--format", "csv")
             #expect(comments.split(separator: "\r\n").count == 1 + 10)
+            let amendments = try net.run(clone, "amend", "list")
+            #expect(amendments.contains("delete odd-17") && amendments.contains("move temps-long"), "\(amendments)")
         }
         try net.remote.fsck()
         // The editors, who were away all along, get everything in one sync.
         let output = try net.run(net.editors, "sync")
-        #expect(output.contains("received 12 records"))
+        #expect(output.contains("received 14 records"))
         #expect(try net.deliberationTree(net.editors.git) == remoteTree)
         try net.editors.git.fsck()
         // The clock orders every replica alike: the latest merge carries the highest clock.
