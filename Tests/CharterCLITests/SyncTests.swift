@@ -158,6 +158,27 @@ struct SyncTests {
         #expect(message.contains("Clock: "))
     }
 
+    @Test("two clones merging each other's records make the very same merge commit")
+    func deterministicMerge() throws {
+        let net = try SyncNetwork()
+        let x = try net.clone("x"), y = try net.clone("y")
+        try net.comment(x, Self.t[0], on: "preambule", "côté x")
+        try net.comment(y, Self.t[1], on: "preambule", "côté y")
+        // Each fetches straight from the other, then merges: opposite sides, same inputs.
+        try x.git("remote", "add", "voisin", "../y")
+        try y.git("remote", "add", "voisin", "../x")
+        try net.run(x, "sync", "voisin", "--fetch-only")
+        try net.run(y, "sync", "voisin", "--fetch-only")
+        let merged = try x.git("rev-parse", "deliberation")
+        #expect(try y.git("rev-parse", "deliberation") == merged)
+        #expect(try x.git("rev-list", "--parents", "-n", "1", "deliberation").split(separator: " ").count == 3)
+        // Pushing both then changes nothing more: the remote takes the one commit.
+        try net.run(x, "sync")
+        let output = try net.run(y, "sync")
+        #expect(output.contains("Deliberation (deliberation): up to date."), "\(output)")
+        #expect(try net.remote("rev-parse", "deliberation") == merged)
+    }
+
     @Test("clones pushing at the same moment all end up on the remote")
     func simultaneousPushes() throws {
         let net = try SyncNetwork()
