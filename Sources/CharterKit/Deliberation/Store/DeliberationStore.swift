@@ -160,14 +160,14 @@ public final class DeliberationStore: Sendable {
         case .amendmentRebased(let change): return "amendments/\(change.amendment)/\(record.id).json"
         case .amendmentAdopted(let adoption): return "amendments/\(adoption.amendment)/\(record.id).json"
         case .amendmentRejected(let closing), .amendmentWithdrawn(let closing): return "amendments/\(closing.amendment)/\(record.id).json"
-        case .comment(let comment) where comment.amendment != nil:
-            return "amendments/\(comment.amendment!)/\(record.id).json"
-        case .commentRetracted(let retraction) where retraction.amendment != nil:
-            return "amendments/\(retraction.amendment!)/\(record.id).json"
         case .workshopOpened(let opening): return "workshops/\(opening.workshop)/\(record.id).json"
         case .workshopClosed(let change), .workshopReopened(let change): return "workshops/\(change.workshop)/\(record.id).json"
-        case .comment(let comment): return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
-        case .commentRetracted(let retraction): return "clauses/\(retraction.clause)/\(record.id.shard)/\(record.id).json"
+        case .comment(let comment):
+            if let amendment = comment.amendment { return "amendments/\(amendment)/\(record.id).json" }
+            return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
+        case .commentRetracted(let retraction):
+            if let amendment = retraction.amendment { return "amendments/\(amendment)/\(record.id).json" }
+            return "clauses/\(retraction.clause)/\(record.id.shard)/\(record.id).json"
         }
     }
 }
