@@ -56,6 +56,12 @@ extension HTML {
     /// `condition ? html : nothing`.
     static func when(_ condition: Bool, _ html: @autoclosure () -> HTML) -> HTML { condition ? html() : .empty }
 
+    /// `condition ? a : b`, typed, so both literals are markup (a bare ternary of two literals
+    /// inside an interpolation would be a `String`, and escaped).
+    static func choose(_ condition: Bool, _ yes: @autoclosure () -> HTML, _ no: @autoclosure () -> HTML) -> HTML {
+        condition ? yes() : no()
+    }
+
     /// `selected` / `checked` / `disabled` attributes.
     static func flag(_ name: HTML, _ on: Bool) -> HTML { on ? " " + name : .empty }
 }

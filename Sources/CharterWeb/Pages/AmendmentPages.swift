@@ -31,11 +31,11 @@ extension WebConsole {
         let body: HTML = """
             <h1>\(t("Amendements", "Amendments"))</h1>
             <p class="meta">\(filters.joined(separator: " · "))</p>
-            \(amendments.isEmpty ? "<p class=\"muted\">\(t("Aucun amendement.", "No amendment."))</p>" : """
+            \(HTML.choose(amendments.isEmpty, "<p class=\"muted\">\(t("Aucun amendement.", "No amendment."))</p>", """
             <table class="data amendments"><thead><tr><th>\(t("Amendement", "Amendment"))</th><th>\(t("Changement", "Change"))</th>\
             <th>\(t("Proposé par", "Proposed by"))</th><th>\(t("État", "State"))</th><th>\(t("Consensus", "Consensus"))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
-            """)
+            """))
             <p class="muted">\(t("L’adoption reste un acte des rédacteurs, en ligne de commande : charter amend adopt ID.",
                                  "Adoption stays an editors’ act, on the command line: charter amend adopt ID."))</p>
             \(try proposalForm(exchange, charter: charter))
@@ -137,7 +137,7 @@ extension WebConsole {
             \(diffHTML(view.againstBase))
             \(diffHTML(view.againstCurrent))
             <h2>\(t("Positions", "Positions"))</h2>
-            \(positions.isEmpty ? "<p class=\"muted\">\(t("Aucune position.", "No position."))</p>" : "<ul>\(positions)</ul>")
+            \(HTML.choose(positions.isEmpty, "<p class=\"muted\">\(t("Aucune position.", "No position."))</p>", "<ul>\(positions)</ul>"))
             <h2>\(t("Journal", "Log"))</h2>
             <ul class="muted">\(steps)</ul>
             <p class="muted">\(t("L’adoption se fait en ligne de commande : charter amend adopt \(view.shortID)", "Adopt it on the command line: charter amend adopt \(view.shortID)"))</p>

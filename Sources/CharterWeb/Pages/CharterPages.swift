@@ -188,7 +188,7 @@ extension WebConsole {
             let items: [HTML] = entry.comments.map { commentHTML($0) }
             return """
                 <h3>\(Layout.mark(entry.position, territory: entry.name, language)) \(entry.name)</h3>
-                \(items.isEmpty ? "<p class=\"muted\">\(t("Rien d’enregistré.", "Nothing recorded."))</p>" : items.joined())
+                \(HTML.choose(items.isEmpty, "<p class=\"muted\">\(t("Rien d’enregistré.", "Nothing recorded."))</p>", items.joined()))
                 """
         }
         let form = try commentForm(value.clause, exchange: exchange, openWorkshops: openWorkshops, charter: charter)

@@ -41,11 +41,11 @@ extension WebConsole {
         }
         let body: HTML = """
             <h1>\(t("Ateliers", "Workshops"))</h1>
-            \(workshops.isEmpty ? "<p class=\"muted\">\(t("Aucun atelier pour l’instant.", "No workshop yet."))</p>" : """
+            \(HTML.choose(workshops.isEmpty, "<p class=\"muted\">\(t("Aucun atelier pour l’instant.", "No workshop yet."))</p>", """
             <table class="data workshops"><thead><tr><th>\(t("Atelier", "Workshop"))</th><th>\(t("Date", "Date"))</th>\
             <th>\(t("Lieu", "Place"))</th><th>\(t("Territoires", "Territories"))</th><th>\(t("État", "State"))</th>\
             <th>\(t("Texte", "Text"))</th></tr></thead><tbody>\(rows)</tbody></table>
-            """)
+            """))
             \(form)
             """
         return Reply(title: t("Ateliers", "Workshops"), body: body, json: WorkshopsValue(workshops: workshops))
