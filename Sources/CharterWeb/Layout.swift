@@ -124,7 +124,8 @@ enum Layout {
         table.data { width: 100%; font-size: 0.9rem; }
         table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
         table.heatmap { font-size: 0.85rem; }
-        table.heatmap th.territory { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 500; padding: 0.4rem 0.1rem; max-height: 11rem; white-space: nowrap; }
+        table.heatmap th.territory { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 500; padding: 0.4rem 0.1rem; white-space: nowrap; text-align: left; }
+        table.heatmap th.label { text-align: left; font-weight: normal; padding-right: 0.8rem; }
         table.heatmap td, table.heatmap th { padding: 0.15rem 0.25rem; }
         table.heatmap td.cell { width: 1.9rem; height: 1.6rem; text-align: center; color: #fff; border: 2px solid #fff; border-radius: 0.3rem; }
         td.cell.support { background: #2e7d32; } td.cell.reservation { background: #f0a30a; } td.cell.objection { background: #c62828; }
@@ -141,7 +142,8 @@ enum Layout {
         table.grid td.changed { background: #fff8dc; }
         table.grid td.error { background: #fdecea; }
         .cell-error { color: #b3261e; font-size: 0.75rem; }
-        .now { font-size: 0.75rem; color: var(--muted); }
+        table.grid .line { display: flex; gap: 0.3rem; align-items: center; margin-bottom: 0.2rem; }
+        table.grid .line select { flex: 1; }
         form.stack { display: grid; gap: 0.6rem; max-width: 40rem; }
         form.stack label { display: grid; gap: 0.2rem; font-size: 0.9rem; }
         input[type=text], input[type=date], select, textarea { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid #b8c0c8; border-radius: 0.3rem; }

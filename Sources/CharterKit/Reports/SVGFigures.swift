@@ -100,7 +100,8 @@ public struct HeatmapSVG: Sendable {
         }
         svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"14\" rx=\"2\" fill=\"\(ReportColors.empty)\"/>"
             + "<text x=\"\(x + 20)\" y=\"\(legendTop + 12)\" font-size=\"12\">\(e(words.noPosition))</text>\n"
-        svg += "<text x=\"8\" y=\"\(legendTop + 36)\" font-size=\"12\">* \(e(words.staleMark)) — \(e(StatusSummaryWords.line(matrix, language)))</text>\n"
+        svg += "<text x=\"8\" y=\"\(legendTop + 34)\" font-size=\"12\">* \(e(words.staleMark))</text>\n"
+        svg += "<text x=\"8\" y=\"\(legendTop + 52)\" font-size=\"12\">\(e(StatusSummaryWords.line(matrix, language)))</text>\n"
         svg += "</svg>\n"
         return svg
     }
@@ -140,16 +141,19 @@ public struct EvolutionSVG: Sendable {
     public func render(_ evolution: ConsensusEvolution, title: String? = nil) -> String {
         let words = language.words
         let titleHeight = title == nil ? 0 : 30
-        let left = 48, barWidth = 70, gap = 50, plotHeight = 240
+        let left = 48, plotHeight = 240, minimumWidth = 760
         let top = titleHeight + 20
         let count = max(evolution.points.count, 1)
-        let width = max(left + count * (barWidth + gap) + 20, 760)
+        let slot = max(170, (minimumWidth - left - 20) / count)
+        let barWidth = min(90, slot - 40)
+        let width = max(left + count * slot + 20, minimumWidth)
         let bottom = top + plotHeight
-        let height = bottom + 60 + 50
+        let height = bottom + 64 + 50
         var svg = HeatmapSVG.header(width: width, height: height, label: title ?? words.evolutionTitle)
         if let title { svg += "<text x=\"8\" y=\"20\" font-size=\"16\" font-weight=\"bold\">\(e(title))</text>\n" }
-        let maximum = max(evolution.points.map(\.clauses).max() ?? 0, 1)
-        let step = maximum <= 10 ? 2 : maximum <= 25 ? 5 : maximum <= 60 ? 10 : 50
+        let most = max(evolution.points.map(\.clauses).max() ?? 0, 1)
+        let step = most <= 10 ? 2 : most <= 25 ? 5 : most <= 60 ? 10 : 50
+        let maximum = (most + step - 1) / step * step
         var tick = 0
         while tick <= maximum {
             let y = bottom - tick * plotHeight / maximum
@@ -162,7 +166,7 @@ public struct EvolutionSVG: Sendable {
             svg += "<text x=\"\(left + 10)\" y=\"\(top + plotHeight / 2)\" font-size=\"13\">\(e(words.noWorkshop))</text>\n"
         }
         for (index, point) in evolution.points.enumerated() {
-            let x = left + gap / 2 + index * (barWidth + gap)
+            let x = left + index * slot + (slot - barWidth) / 2
             var y = bottom
             for status in Self.order {
                 let value = point.count(status)
@@ -178,12 +182,13 @@ public struct EvolutionSVG: Sendable {
                 svg += "</g>\n"
             }
             let center = x + barWidth / 2
-            svg += "<text x=\"\(center)\" y=\"\(bottom + 16)\" font-size=\"11\" text-anchor=\"middle\">"
-                + "\(e(HeatmapSVG.clip(point.title, 22)))</text>\n"
-            svg += "<text x=\"\(center)\" y=\"\(bottom + 30)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">\(e(point.date))</text>\n"
+            for (line, text) in Self.wrap(point.title, width: max(12, (slot - 10) / 6)).enumerated() {
+                svg += "<text x=\"\(center)\" y=\"\(bottom + 16 + line * 13)\" font-size=\"11\" text-anchor=\"middle\">\(e(text))</text>\n"
+            }
+            svg += "<text x=\"\(center)\" y=\"\(bottom + 44)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">\(e(point.date))</text>\n"
         }
         var x = 8
-        let legendTop = bottom + 50
+        let legendTop = bottom + 64
         for status in Self.order {
             svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"14\" rx=\"2\" fill=\"\(ReportColors.status(status))\"/>"
                 + "<text x=\"\(x + 20)\" y=\"\(legendTop + 12)\" font-size=\"12\">\(e(language.status(status)))</text>\n"
@@ -191,6 +196,27 @@ public struct EvolutionSVG: Sendable {
         }
         svg += "</svg>\n"
         return svg
+    }
+}
+
+extension EvolutionSVG {
+    /// At most two lines of at most `width` characters, cut at spaces; the rest clipped.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > 2 { lines = [lines[0], lines[1...].joined(separator: " ")] }
+        return lines.map { HeatmapSVG.clip($0, width) }
     }
 }
 

@@ -120,8 +120,8 @@ extension WebConsole {
                     "<option value=\"\(raw)\"\(HTML.flag("selected", entry?.position == raw))>\(label)</option>"
                 }
                 return """
-                    <td data-cell="\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))><div class="now">\(t("actuel", "now")) \(now)</div>\
-                    <select name="p.\(key)" aria-label="\(t("Position", "Position")) \(territory.name), \(row.title)">\(options)</select>\
+                    <td data-cell="\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))><div class="line">\(now)\
+                    <select name="p.\(key)" aria-label="\(t("Position", "Position")) \(territory.name), \(row.title)">\(options)</select></div>\
                     <textarea name="c.\(key)" rows="1" placeholder="\(t("commentaire", "comment"))" aria-label="\(t("Commentaire", "Comment")) \(territory.name), \(row.title)">\(entry?.text ?? "")</textarea>\
                     \(entry?.error.map { "<div class=\"cell-error\">\($0)</div>" as HTML })</td>
                     """
