@@ -53,8 +53,9 @@ struct ExportCommand: ParsableCommand {
                 throw CharterError(.badInput, file: url.path, "cannot write the file: \(error.localizedDescription)",
                                    hint: "check that --out names a folder you may write in")
             }
-            written.append(url.path)
+            written.append(shown(name))
         }
+        func shown(_ name: String) -> String { (out.hasSuffix("/") ? out : out + "/") + name }
         try write("heatmap.svg", heatmap)
         try write("evolution.svg", chart)
         switch format {
@@ -68,7 +69,7 @@ struct ExportCommand: ParsableCommand {
             try write("charter.html", renderer.html(publication, figures: .init(heatmap: heatmap, evolution: chart)))
             let pdf = folder.appendingPathComponent("charter.pdf")
             try Chromium.printToPDF(chromium ?? "chromium", html: folder.appendingPathComponent("charter.html"), pdf: pdf)
-            written.append(pdf.path)
+            written.append(shown("charter.pdf"))
         }
         print("Exported the charter at \(publication.revision.prefix(7)) (\(publication.clauseCount) clauses, "
               + "\(publication.notes.count) footnotes, \(publication.amendments.count) adopted amendments):")
