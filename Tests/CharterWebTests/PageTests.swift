@@ -160,6 +160,26 @@ struct PageTests {
         }
     }
 
+    @Test("an adopted amendment: behind its revision in the clause's history, and in the publication's appendix")
+    func adoptedAmendment() async throws {
+        let fixture = try ConsoleFixture()
+        let view = try fixture.repository.proposeAmendment(
+            AmendmentRequest(territory: "haut-verdal", workshop: "lyon", rationale: "Plus court.", operation: .replace,
+                             clause: "juste-place", text: "La juste place est reconnue à chacun.\n"),
+            facilitator: ConsoleFixture.claire)
+        try fixture.repository.adoptAmendment(view.amendment.id.rawValue, force: true,
+                                              editor: Person(name: "Éditrice", email: "editrice@example.org"))
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/clauses/juste-place")
+            #expect(page.text.contains("amendement <a href=\"/amendments/\(view.amendment.id.rawValue)\">\(view.shortID)</a>, proposé par Communauté du Haut-Verdal"))
+            let publication = try await client.get("/", json: true).decode(Publication.self)
+            #expect(publication.amendments.map(\.id) == [view.amendment.id.rawValue])
+            #expect(publication.amendments.first?.forced == true && publication.amendments.first?.rationale == "Plus court.")
+            let list = try await client.get("/amendments?status=adopted", json: true).decode(WebConsole.AmendmentsValue.self)
+            #expect(list.amendments.count == 1)
+        }
+    }
+
     @Test("English on demand")
     func english() async throws {
         let fixture = try ConsoleFixture(language: .en)
