@@ -342,15 +342,14 @@ struct Reply: Sendable {
         var headers = HTTPFields()
         SecurityHeaders.apply(to: &headers)
         var response: Response
-        if let raw {
-            headers[.contentType] = raw.type
-            headers[.cacheControl] = "no-cache"
-            response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: raw.data)))
-        } else if exchange.wantsJSON, let json {
+        if exchange.wantsJSON, let json {
             headers[.contentType] = "application/json; charset=utf-8"
             let text = (try? JSONText.string(json)) ?? "{}"
             response = Response(status: redirect != nil && status == .ok ? .created : status, headers: headers,
                                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        } else if let raw {
+            headers[.contentType] = raw.type
+            response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: raw.data)))
         } else if let redirect {
             headers[.location] = redirect
             response = Response(status: .seeOther, headers: headers)

@@ -130,6 +130,9 @@ struct PageTests {
             #expect(heatmap.text.contains("class=\"cell support\""))
             let evolution = try await client.get("/status/evolution.svg")
             #expect(evolution.text.contains("Atelier de Lyon"))
+            // The figures' values, at the same paths.
+            #expect(try await client.get("/status/heatmap.svg?workshop=lyon", json: true).decode(StatusMatrix.self).workshop == "lyon")
+            #expect(try await client.get("/status/evolution.svg", json: true).decode(ConsensusEvolution.self).points.count == 1)
         }
     }
 
