@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps chromium build release test demo bench clean
 
 all: build
 
@@ -17,13 +17,21 @@ deps:
 	fi
 	@command -v git >/dev/null 2>&1 || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq git; }
 
+# Headless Chromium, for the real-browser test and `charter export --format pdf`.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "Installing chromium with apt-get (the real-browser test and PDF export use it)…"; \
+		{ $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium; } \
+			|| echo "Could not install chromium: the real-browser test will be skipped."; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps chromium
 	$(SWIFT) build --build-tests
 	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	@echo "Checking the bundled charter with the engine…"

@@ -111,4 +111,16 @@ say charter changelog v0.1 v1.0
 say charter check --gate release
 "$charter" check --gate release | tail -4 || true
 
+
+# The published charter with its figures, and the facilitators' web console.
+quiet facilitator add "Claire Martin <claire.martin@example.org>" --territories "$all"
+export_dir="$here/.build/demo-export"
+say charter export --format html --out .build/demo-export
+"$charter" export --format html --out "$export_dir"
 printf '\nThe demo repository is %s — try more commands there (charter --help).\n' "$demo"
+port="${CHARTER_PORT:-8080}"
+if [ -t 1 ]; then
+    say charter serve --port "$port"
+    exec "$charter" serve --repo "$demo" --port "$port"
+fi
+printf 'The web console: `charter serve --repo .build/demo` serves it at http://127.0.0.1:%s/\n' "$port"

@@ -19,6 +19,7 @@ struct CharterCommand: ParsableCommand {
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
             SyncCommand.self, VersionCommand.self,
             AmendCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
+            ExportCommand.self, FacilitatorCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The language of reports and of the web console: French by default, English on demand.
+public enum ReportLanguage: String, Hashable, Sendable, Codable, CaseIterable {
+    case fr, en
+
+    public func status(_ status: ClauseStatus) -> String {
+        switch (self, status) {
+        case (.fr, .consensus): return "consensus"
+        case (.fr, .consensusWithReservations): return "consensus avec réserves"
+        case (.fr, .objection): return "objection"
+        case (.fr, .open): return "en débat"
+        case (.fr, .stale): return "à reprendre"
+        case (.en, .consensus): return "consensus"
+        case (.en, .consensusWithReservations): return "consensus with reservations"
+        case (.en, .objection): return "objection"
+        case (.en, .open): return "open"
+        case (.en, .stale): return "stale"
+        }
+    }
+
+    public func position(_ position: Position?) -> String {
+        switch (self, position) {
+        case (.fr, .support?): return "adhésion"
+        case (.fr, .reservation?): return "réserve"
+        case (.fr, .objection?): return "objection"
+        case (.fr, nil): return "remarque"
+        case (.en, .support?): return "support"
+        case (.en, .reservation?): return "reservation"
+        case (.en, .objection?): return "objection"
+        case (.en, nil): return "remark"
+        }
+    }
+
+    public func operation(_ operation: AmendmentOperation) -> String {
+        switch (self, operation) {
+        case (.fr, .replace): return "remplacement"
+        case (.fr, .insert): return "insertion"
+        case (.fr, .delete): return "suppression"
+        case (.fr, .move): return "déplacement"
+        case (.en, _): return operation.rawValue
+        }
+    }
+
+    /// `2021-10-01` as « 1 octobre 2021 » or "1 October 2021" (UTC).
+    public func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: self == .fr ? "fr_FR" : "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: date)
+    }
+
+    /// A `YYYY-MM-DD` day as `day(_:)` writes it; the text itself when it is not one.
+    public func day(_ text: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text).map(day) ?? text
+    }
+
+    public func rule(_ rule: ConsensusRule) -> String {
+        var parts: [String] = []
+        switch (self, rule.kind) {
+        case (.fr, .consent): parts.append("consentement (aucune objection)")
+        case (.fr, .unanimity): parts.append("unanimité")
+        case (.fr, .majority): parts.append("majorité qualifiée")
+        case (.en, .consent): parts.append("consent (no objection)")
+        case (.en, .unanimity): parts.append("unanimity")
+        case (.en, .majority): parts.append("qualified majority")
+        }
+        if let quorum = rule.quorum { parts.append(self == .fr ? "quorum de \(quorum) territoires" : "quorum of \(quorum) territories") }
+        if let threshold = rule.threshold {
+            parts.append(self == .fr ? "seuil \(Int((threshold * 100).rounded())) %" : "threshold \(Int((threshold * 100).rounded()))%")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Words of the published reports.
+    public var words: ReportWords { self == .fr ? .french : .english }
+}
+
+/// The fixed words of the reports, in one language.
+public struct ReportWords: Sendable {
+    public var publishedAt: String
+    public var revision: String
+    public var rule: String
+    public var territories: String
+    public var notes: String
+    public var appendix: String
+    public var noAmendment: String
+    public var proposedBy: String
+    public var forced: String
+    public var figures: String
+    public var heatmapTitle: String
+    public var evolutionTitle: String
+    public var noWorkshop: String
+    public var clauses: String
+    public var status: String
+    public var noPosition: String
+    public var staleMark: String
+    public var summary: String
+    public var workshop: String
+
+    static let french = ReportWords(
+        publishedAt: "Texte publié le", revision: "révision", rule: "Règle de décision", territories: "Territoires",
+        notes: "Réserves et objections", appendix: "Annexe — historique des amendements adoptés",
+        noAmendment: "Aucun amendement adopté.", proposedBy: "proposé par", forced: "adopté sans consensus",
+        figures: "Figures", heatmapTitle: "Positions des territoires, article par article",
+        evolutionTitle: "Évolution du consensus d’un atelier à l’autre", noWorkshop: "Aucun atelier.",
+        clauses: "articles", status: "état", noPosition: "pas de position", staleMark: "position prise sur un texte antérieur",
+        summary: "Synthèse", workshop: "atelier")
+
+    static let english = ReportWords(
+        publishedAt: "Text published on", revision: "revision", rule: "Decision rule", territories: "Territories",
+        notes: "Reservations and objections", appendix: "Appendix — history of the adopted amendments",
+        noAmendment: "No amendment adopted.", proposedBy: "proposed by", forced: "adopted without consensus",
+        figures: "Figures", heatmapTitle: "Territories’ positions, clause by clause",
+        evolutionTitle: "How consensus evolved from workshop to workshop", noWorkshop: "No workshop.",
+        clauses: "clauses", status: "status", noPosition: "no position", staleMark: "position taken on an earlier text",
+        summary: "Summary", workshop: "workshop")
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import CharterKit
+import CharterWeb
+import Dispatch
+import Foundation
+import Synchronization
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the facilitators' web console on this machine.",
+        discussion: """
+            Pages: the charter, each clause (text, history, redline, comments by territory), the workshops and
+            their entry grid, the status heatmap, the amendments; each also as JSON (Accept: application/json).
+
+            It listens on 127.0.0.1 unless told otherwise. Reading needs nothing there; every write needs a
+            facilitator session: it prints a one-time sign-in link for each facilitator of
+            .git/charter/facilitators.json (see `charter facilitator add`). Ctrl-C stops it.
+            """)
+
+    @OptionGroup var location: RepositoryOptions
+    @Option(help: "The address to listen on (beyond loopback, every page needs a session).") var host = "127.0.0.1"
+    @Option(help: "The port (0: any free port).") var port = 8080
+    @Option(help: "The interface's language: fr or en.") var lang: ReportLanguage = .fr
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() throws {
+        let repository = try location.open()
+        _ = try repository.charter(.revision("HEAD"))
+        let options = ConsoleOptions.forBinding(host: host, language: lang)
+        if !ConsoleOptions.isLoopback(host) {
+            Terminal.error("warning: listening on \(host), beyond this machine: every page now needs a facilitator session, "
+                           + "and the traffic is not encrypted (put a TLS proxy in front of it)")
+        }
+        let console = WebConsole(repository: repository, options: options)
+        let host = self.host
+        let application = console.application(host: host, port: port) { port in
+            ServeCommand.announce(console, base: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+        }
+        let failure = Mutex<String?>(nil)
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await application.runService()
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+            stopped.signal()
+        }
+        stopped.wait()
+        if let message = failure.withLock({ $0 }) {
+            throw CharterError(.repository, "the console could not run on \(host):\(port): \(message)",
+                               hint: "is the port taken? try another with --port")
+        }
+    }
+
+    static func announce(_ console: WebConsole, base: String) {
+        var lines = ["charter console: \(base)/  (Ctrl-C to stop)"]
+        do {
+            let links = try console.signInLinks(base: base)
+            if links.isEmpty {
+                lines.append("No facilitator yet, so the console is read-only: add one with "
+                             + "`charter facilitator add NAME --territories a,b`, then restart.")
+            } else {
+                lines.append("One-time sign-in links:")
+                for (facilitator, url) in links {
+                    lines.append("  \(facilitator.name) (\(facilitator.territories.joined(separator: ", "))): \(url)")
+                }
+            }
+        } catch {
+            lines.append("The facilitators file cannot be read (\(error)): the console is read-only.")
+        }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
