@@ -39,7 +39,7 @@ struct FacilitatorCommand: ParsableCommand {
         func run() throws {
             let roster = try location.open().facilitatorRoster()
             switch format {
-            case .json: print(try JSONOutput.string(roster))
+            case .json: print(try StableJSON.string(roster), terminator: "")
             case .text:
                 if roster.facilitators.isEmpty { print("No facilitator."); return }
                 for facilitator in roster.facilitators {
