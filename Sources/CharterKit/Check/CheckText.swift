@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file decoded and cut into lines, and how to write it back after edits.
 struct CheckText: Sendable {
     var lines: [CheckLine]
@@ -48,5 +50,20 @@ struct CheckText: Sendable {
             }
         }
         return String(view)
+    }
+}
+
+extension CheckText {
+    /// A file's bytes as lines to check (all in `.yaml` until the caller zones them) and as text, or
+    /// the error to report when they are not UTF-8.
+    static func decode(_ data: Data, path: String) -> Result<(text: CheckText, string: String), CharterError> {
+        do {
+            let decoded = try UTF8Text.decode(data, file: path)
+            return .success((CheckText(decoded, hadBOM: data.starts(with: [0xEF, 0xBB, 0xBF]), zone: .yaml), decoded))
+        } catch let error as CharterError {
+            return .failure(error)
+        } catch {
+            return .failure(CharterError(.invalidUTF8, file: path, line: 1, "the file is not valid UTF-8"))
+        }
     }
 }

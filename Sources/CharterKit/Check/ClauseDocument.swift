@@ -50,17 +50,13 @@ struct ClauseDocument: Sendable {
     init(fileName: String, path: String, data: Data) {
         self.fileName = fileName
         self.path = path
-        let decoded: String
-        do {
-            decoded = try UTF8Text.decode(data, file: path)
-        } catch let error as CharterError {
+        var text: CheckText
+        switch CheckText.decode(data, path: path) {
+        case .success(let decoded): text = decoded.text
+        case .failure(let error):
             decodeError = error
             return
-        } catch {
-            decodeError = CharterError(.invalidUTF8, file: path, line: 1, "the file is not valid UTF-8")
-            return
         }
-        var text = CheckText(decoded, hadBOM: data.starts(with: [0xEF, 0xBB, 0xBF]), zone: .yaml)
         read(&text.lines)
         for index in text.lines.indices {
             let yaml = text.lines[index].zone == .yaml || text.lines[index].zone == .title

@@ -48,17 +48,14 @@ struct ManifestDocument: Sendable {
 
     init(path: String, data: Data, descriptors: [RuleDescriptor]) {
         self.path = path
+        var text: CheckText
         let decoded: String
-        do {
-            decoded = try UTF8Text.decode(data, file: path)
-        } catch let error as CharterError {
+        switch CheckText.decode(data, path: path) {
+        case .success(let result): (text, decoded) = result
+        case .failure(let error):
             decodeError = error
             return
-        } catch {
-            decodeError = CharterError(.invalidUTF8, file: path, line: 1, "the file is not valid UTF-8")
-            return
         }
-        var text = CheckText(decoded, hadBOM: data.starts(with: [0xEF, 0xBB, 0xBF]), zone: .yaml)
         for index in text.lines.indices {
             text.lines[index].disabled = InlineDisable.rules(on: text.lines[index], yaml: true)
         }
