@@ -117,7 +117,7 @@ extension Repository {
 
     /// Applies the operations (paths relative to this level, from component `depth` on) to
     /// the tree `base`; returns the written tree, or `nil` when it ends up empty.
-    private static func applyUpdates(_ repository: OpaquePointer, base: OID?, _ operations: [PathOperation], depth: Int) throws -> OID? {
+    static func applyUpdates(_ repository: OpaquePointer, base: OID?, _ operations: [PathOperation], depth: Int) throws -> OID? {
         let builder: OpaquePointer
         if let base {
             var raw = base.raw

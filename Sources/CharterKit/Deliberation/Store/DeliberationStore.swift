@@ -76,10 +76,8 @@ public final class DeliberationStore: Sendable {
 
     func record(_ blob: OID, path: String) throws -> Record {
         if let cached = cache.withLock({ $0[blob] }) { return cached }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            let record = try decoder.decode(Record.self, from: try git.blob(blob))
+            let record = try RecordCodec.decode(try git.blob(blob))
             cache.withLock { $0[blob] = record }
             return record
         } catch let error as DecodingError {
@@ -118,15 +116,11 @@ public final class DeliberationStore: Sendable {
             var records: [Record] = []
             var updates: [TreeUpdate] = []
             var clock = try snapshot.clock()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
                 records.append(record)
-                var data = try encoder.encode(record)
-                data.append(0x0A)
+                let data = try RecordCodec.encode(record)
                 updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try git.writeBlob(data)))
                 if case .comment(let comment) = event, let key = comment.importKey {
                     updates.append(.upsert(path: "imports/\(comment.workshop)/\(key)",
@@ -158,7 +152,7 @@ public final class DeliberationStore: Sendable {
     static let clockTrailer = "Clock"
 
     /// Where a record's file lives on the branch.
-    static func path(of record: Record) -> String {
+    public static func path(of record: Record) -> String {
         switch record.event {
         case .amendmentProposed: return "amendments/\(record.id)/\(record.id).json"
         case .amendmentRebased(let change): return "amendments/\(change.amendment)/\(record.id).json"
