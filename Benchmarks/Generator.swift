@@ -59,19 +59,22 @@ struct TextGenerator {
 
     mutating func word() -> String { vocabulary.randomElement(using: &random)! }
 
+    /// Paragraphs of tokens; a token carries its own capital and full stop, so an edit
+    /// changes only the words it touches (as an editor's would).
     mutating func body() -> [[String]] {
-        (0..<Int.random(in: 2...3, using: &random)).map { _ in (0..<Int.random(in: 30...55, using: &random)).map { _ in word() } }
+        (0..<Int.random(in: 2...3, using: &random)).map { _ in
+            let count = Int.random(in: 30...55, using: &random)
+            return (0..<count).map { index in
+                var token = word()
+                if index % 11 == 0 { token = token.prefix(1).uppercased() + token.dropFirst() }
+                if index % 11 == 10 || index == count - 1 { token += "." }
+                return token
+            }
+        }
     }
 
     static func render(id: String, title: String, body: [[String]]) -> Data {
-        let paragraphs = body.map { words -> String in
-            var text = ""
-            for (index, word) in words.enumerated() {
-                if index > 0 { text += (index % 11 == 0) ? ". " : " " }
-                text += index == 0 || index % 11 == 0 ? word.prefix(1).uppercased() + word.dropFirst() : word
-            }
-            return text + "."
-        }
+        let paragraphs = body.map { $0.joined(separator: " ") }
         return Data("---\nid: \(id)\ntitle: \(title)\n---\n\n\(paragraphs.joined(separator: "\n\n"))\n".utf8)
     }
 

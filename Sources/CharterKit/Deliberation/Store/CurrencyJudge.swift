@@ -21,13 +21,18 @@ final class CurrencyJudge: Sendable {
     }
 
     func currency(of comment: Comment) -> Currency {
-        guard let target = blobs[comment.clause], let current = charter.clauses[comment.clause] else { return .stale }
-        if target.hex == comment.blob { return .current }
-        let key = "\(comment.blob)>\(target.hex)"
+        currency(clause: comment.clause, blob: comment.blob)
+    }
+
+    /// The currency of a comment on `clause` made on the clause blob `blob` (hex).
+    func currency(clause: ClauseID, blob: String) -> Currency {
+        guard let target = blobs[clause], let current = charter.clauses[clause] else { return .stale }
+        if target.hex == blob { return .current }
+        let key = "\(blob)>\(target.hex)"
         if let known = verdicts.withLock({ $0[key] }) { return known }
         var verdict = Currency.stale
-        if let old = OID(hex: comment.blob),
-           let clause = try? repository.clause(blob: old, path: "\(repository.clausesPath)/\(comment.clause).md"),
+        if let old = OID(hex: blob),
+           let clause = try? repository.clause(blob: old, path: "\(repository.clausesPath)/\(clause).md"),
            EditorialRule.equivalent(clause, current) {
             verdict = .carriedForward
         }

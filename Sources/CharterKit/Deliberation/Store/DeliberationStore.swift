@@ -116,22 +116,26 @@ public final class DeliberationStore: Sendable {
             var records: [Record] = []
             var updates: [TreeUpdate] = []
             var clock = try snapshot.clock()
+            // Many records (an import): buffer the objects in memory and write one pack.
+            let buffered = events.count >= DeliberationStore.bufferThreshold ? try git.bufferedWriter() : nil
+            let objects = buffered?.repository ?? git
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
                 records.append(record)
                 let data = try RecordCodec.encode(record)
-                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try git.writeBlob(data)))
+                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try objects.writeBlob(data)))
                 if case .comment(let comment) = event, let key = comment.importKey {
                     updates.append(.upsert(path: "imports/\(comment.workshop)/\(key)",
-                                           blob: try git.writeBlob(Data((record.id.rawValue + "\n").utf8))))
+                                           blob: try objects.writeBlob(Data((record.id.rawValue + "\n").utf8))))
                 }
             }
-            let tree = try git.updateTree(snapshot.tree, updates)
+            let tree = try objects.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
             let message = describe(events)
-            let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
+            let commit = try objects.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
                                               message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
+            try buffered?.flush()
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
@@ -150,6 +154,8 @@ public final class DeliberationStore: Sendable {
     }
 
     static let clockTrailer = "Clock"
+    /// From this many records in one append, objects are written as one pack.
+    static let bufferThreshold = 64
 
     /// Where a record's file lives on the branch.
     public static func path(of record: Record) -> String {

@@ -1,0 +1,314 @@
+import Foundation
+import GitKit
+
+/// Every comment on a clause reduced to what the status matrix needs (clause, territory,
+/// workshop, the clause blob it was made on, position, clock, id), and every retraction: a
+/// derived cache of the deliberation branch kept in `.git/charter/positions-<branch>.cache`,
+/// keyed by the branch tip and its tree. When the branch moves, only the record files added
+/// since are read (a tree diff); anything else (a file removed or rewritten, a damaged or
+/// missing cache) rebuilds it from every record. Never the source of truth.
+struct PositionIndex: Sendable {
+    struct Row: Sendable {
+        var clock: Int64
+        /// The record id's 16 bytes: byte order is the order of its text form.
+        var id: (UInt64, UInt64)
+        var clause: UInt32
+        var territory: UInt32
+        var workshop: UInt32
+        var blob: UInt32
+        /// 0: none (a question or remark), then `Position.allCases` order + 1.
+        var position: UInt8
+    }
+
+    struct Retraction: Sendable {
+        var comment: (UInt64, UInt64)
+        var clock: Int64
+        var id: (UInt64, UInt64)
+    }
+
+    var tip: OID?
+    var tree: OID?
+    var strings: [String] = []
+    var stringIndex: [String: UInt32] = [:]
+    var rows: [Row] = []
+    var retractions: [Retraction] = []
+
+    mutating func intern(_ text: String) -> UInt32 {
+        if let known = stringIndex[text] { return known }
+        let index = UInt32(strings.count)
+        strings.append(text)
+        stringIndex[text] = index
+        return index
+    }
+
+    static func idBytes(_ id: RecordID) -> (UInt64, UInt64) {
+        var high: UInt64 = 0, low: UInt64 = 0, nibbles = 0
+        for byte in id.rawValue.utf8 where byte != UInt8(ascii: "-") {
+            let value = UInt64(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
+            if nibbles < 16 { high = high << 4 | value } else { low = low << 4 | value }
+            nibbles += 1
+        }
+        return (high, low)
+    }
+
+    static func idText(_ id: (UInt64, UInt64)) -> RecordID {
+        let hex = String(id.0, radix: 16).leftPadded(16) + String(id.1, radix: 16).leftPadded(16)
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return RecordID(parts.joined(separator: "-"))!
+    }
+
+    /// Adds a record (others than clause comments and retractions are not needed here).
+    mutating func add(_ record: Record) {
+        switch record.event {
+        case .comment(let comment) where comment.amendment == nil:
+            let position: UInt8 = comment.position.map { UInt8(Position.allCases.firstIndex(of: $0)! + 1) } ?? 0
+            rows.append(Row(clock: Int64(record.clock), id: PositionIndex.idBytes(record.id), clause: intern(comment.clause.rawValue),
+                            territory: intern(comment.territory), workshop: intern(comment.workshop), blob: intern(comment.blob),
+                            position: position))
+        case .commentRetracted(let retraction):
+            retractions.append(Retraction(comment: PositionIndex.idBytes(retraction.comment), clock: Int64(record.clock),
+                                          id: PositionIndex.idBytes(record.id)))
+        default:
+            break
+        }
+    }
+
+    static func precedes(_ a: (Int64, (UInt64, UInt64)), _ b: (Int64, (UInt64, UInt64))) -> Bool {
+        (a.0, a.1.0, a.1.1) < (b.0, b.1.0, b.1.1)
+    }
+
+    // MARK: File format
+    //   "CHPOS\0\0\1", tip flag + id, tree flag + id, u32 string count, strings (u32 length + bytes),
+    //   u32 row count, rows (i64 clock, 2 × u64 id, 4 × u32, u8 position), u32 retraction count,
+    //   retractions (2 × u64, i64, 2 × u64), u64 checksum of all before. Little-endian.
+
+    static let magic: [UInt8] = Array("CHPOS".utf8) + [0, 0, 1]
+
+    func encoded() -> Data {
+        var out = ByteWriter()
+        out.data.reserveCapacity(64 + rows.count * 41 + retractions.count * 40 + strings.count * 48)
+        out.bytes(PositionIndex.magic)
+        out.optionalOID(tip)
+        out.optionalOID(tree)
+        out.u32(UInt32(strings.count))
+        for string in strings { out.string(string) }
+        out.u32(UInt32(rows.count))
+        for row in rows {
+            out.u64(UInt64(bitPattern: row.clock))
+            out.u64(row.id.0)
+            out.u64(row.id.1)
+            out.u32(row.clause)
+            out.u32(row.territory)
+            out.u32(row.workshop)
+            out.u32(row.blob)
+            out.byte(row.position)
+        }
+        out.u32(UInt32(retractions.count))
+        for retraction in retractions {
+            out.u64(retraction.comment.0)
+            out.u64(retraction.comment.1)
+            out.u64(UInt64(bitPattern: retraction.clock))
+            out.u64(retraction.id.0)
+            out.u64(retraction.id.1)
+        }
+        let sum = out.data.withUnsafeBytes { PositionIndex.checksum($0) }
+        out.u64(sum)
+        return Data(out.data)
+    }
+
+    /// A fast checksum: 64-bit words folded with a multiply (the tail byte-wise).
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(raw.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < raw.count {
+            hash = (hash ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        return hash
+    }
+
+    static func decode(_ data: Data) -> PositionIndex? {
+        data.withUnsafeBytes { raw -> PositionIndex? in
+            guard raw.count > 16 else { return nil }
+            var reader = ByteReader(raw)
+            guard checksum(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])) == reader.u64(at: raw.count - 8),
+                  reader.bytes(magic.count) == magic[...], let tip = reader.optionalOID(), let tree = reader.optionalOID(),
+                  let stringCount = reader.u32() else { return nil }
+            var index = PositionIndex()
+            index.tip = tip
+            index.tree = tree
+            index.strings.reserveCapacity(Int(stringCount))
+            for _ in 0..<stringCount {
+                guard let string = reader.string() else { return nil }
+                index.stringIndex[string] = UInt32(index.strings.count)
+                index.strings.append(string)
+            }
+            guard let rowCount = reader.u32(), reader.offset + Int(rowCount) * 41 <= raw.count else { return nil }
+            index.rows.reserveCapacity(Int(rowCount))
+            var offset = reader.offset
+            func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            for _ in 0..<rowCount {
+                let row = Row(clock: Int64(bitPattern: u64(offset)), id: (u64(offset + 8), u64(offset + 16)),
+                              clause: u32(offset + 24), territory: u32(offset + 28), workshop: u32(offset + 32), blob: u32(offset + 36),
+                              position: raw[offset + 40])
+                guard row.clause < stringCount, row.territory < stringCount, row.workshop < stringCount, row.blob < stringCount,
+                      row.position <= UInt8(Position.allCases.count) else { return nil }
+                index.rows.append(row)
+                offset += 41
+            }
+            reader.offset = offset
+            guard let retractionCount = reader.u32(), reader.offset + Int(retractionCount) * 40 == raw.count - 8 else { return nil }
+            offset = reader.offset
+            for _ in 0..<retractionCount {
+                index.retractions.append(Retraction(comment: (u64(offset), u64(offset + 8)), clock: Int64(bitPattern: u64(offset + 16)),
+                                                    id: (u64(offset + 24), u64(offset + 32))))
+                offset += 40
+            }
+            return index
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension DeliberationStore {
+    var positionIndexURL: URL {
+        CharterRepository.cacheDirectory(git).appendingPathComponent("positions-\(branch.replacingOccurrences(of: "/", with: "%")).cache")
+    }
+
+    /// The position index at the branch's tip: read, brought up to date from the records
+    /// added since, or rebuilt; saved when it changed. With `CHARTER_NO_INDEX=1`, built in
+    /// memory from every record.
+    func positionIndex() throws -> PositionIndex {
+        guard let tip = try tip().oid else { return PositionIndex() }
+        let tree = try git.commit(tip).tree
+        if CharterRepository.indexDisabled { return try buildPositionIndex(tip: tip, tree: tree) }
+        let url = positionIndexURL
+        if let data = try? Data(contentsOf: url), var index = PositionIndex.decode(data), let oldTree = index.tree {
+            if index.tip == tip { return index }
+            if let updated = try? update(&index, from: oldTree, to: tree) , updated {
+                index.tip = tip
+                index.tree = tree
+                save(index.encoded(), to: url)
+                return index
+            }
+        }
+        let index = try buildPositionIndex(tip: tip, tree: tree)
+        save(index.encoded(), to: url)
+        return index
+    }
+
+    /// Adds the records that appeared between two trees; false when something else changed
+    /// (a record removed or rewritten), which calls for a rebuild.
+    private func update(_ index: inout PositionIndex, from old: OID, to new: OID) throws -> Bool {
+        var added: [Record] = []
+        for change in try git.diffTrees(old, new) {
+            guard change.path.hasPrefix("clauses/"), change.path.hasSuffix(".json") else { continue }
+            guard change.kind == .added, let blob = change.newOID else { return false }
+            added.append(try record(blob, path: change.path))
+        }
+        for record in added { index.add(record) }
+        return true
+    }
+
+    private func buildPositionIndex(tip: OID, tree: OID) throws -> PositionIndex {
+        var index = PositionIndex()
+        index.tip = tip
+        index.tree = tree
+        for record in try records(under: "clauses", in: tree) { index.add(record) }
+        return index
+    }
+
+    private func save(_ data: Data, to url: URL) {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max))")
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            return
+        }
+    }
+}
+
+extension CharterRepository {
+    /// The status matrix at HEAD over every recorded position, from the position index: the
+    /// same answer as the fold over every record (`status()` without arguments), reading only
+    /// what changed since the index was last brought up to date.
+    func indexedStatus() throws -> StatusMatrix {
+        let store = try deliberationStore()
+        let index = try store.positionIndex()
+        let oid = try resolveOID("HEAD")
+        let commit = try git.commit(oid)
+        let text = try charter(atCommit: commit, label: "HEAD")
+        let judge = try CurrencyJudge(repository: self, commit: commit, charter: text)
+        let scope = text.manifest.territories
+        let territorySlot: [UInt32: Int] = Dictionary(uniqueKeysWithValues: scope.enumerated().compactMap { offset, territory in
+            index.stringIndex[territory.id].map { ($0, offset) }
+        })
+        // A comment is retracted when a retraction of it comes after it in (clock, id) order
+        // (the fold applies a retraction to a comment it has already seen).
+        struct Key: Hashable { var high: UInt64; var low: UInt64 }
+        var latestRetraction: [Key: (Int64, (UInt64, UInt64))] = [:]
+        for retraction in index.retractions {
+            let key = Key(high: retraction.comment.0, low: retraction.comment.1)
+            if let existing = latestRetraction[key], !PositionIndex.precedes(existing, (retraction.clock, retraction.id)) { continue }
+            latestRetraction[key] = (retraction.clock, retraction.id)
+        }
+        // Currency per (clause, blob), judged once.
+        var currencies: [UInt64: Currency] = [:]
+        struct Best { var counting: Int = -1; var overall: Int = -1 }
+        var best: [UInt64: Best] = [:]   // clause << 32 | territory slot
+        for (position, row) in index.rows.enumerated() where row.position != 0 {
+            guard let slot = territorySlot[row.territory] else { continue }
+            if !latestRetraction.isEmpty, let latest = latestRetraction[Key(high: row.id.0, low: row.id.1)],
+               PositionIndex.precedes((row.clock, row.id), latest) { continue }
+            let judgeKey = UInt64(row.clause) << 32 | UInt64(row.blob)
+            let currency: Currency
+            if let known = currencies[judgeKey] {
+                currency = known
+            } else {
+                currency = ClauseID(index.strings[Int(row.clause)]).map { judge.currency(clause: $0, blob: index.strings[Int(row.blob)]) } ?? .stale
+                currencies[judgeKey] = currency
+            }
+            let cell = UInt64(row.clause) << 32 | UInt64(slot)
+            var entry = best[cell] ?? Best()
+            func later(_ candidate: Int, than existing: Int) -> Bool {
+                existing < 0 || PositionIndex.precedes((index.rows[existing].clock, index.rows[existing].id), (row.clock, row.id))
+            }
+            if later(position, than: entry.overall) { entry.overall = position }
+            if currency.counts, later(position, than: entry.counting) { entry.counting = position }
+            best[cell] = entry
+        }
+        // The winners, as the comments `StatusMatrix.build` keeps (its other fields unused).
+        var winners: [RecordedComment] = []
+        var winnerCurrency: [RecordID: Currency] = [:]
+        winners.reserveCapacity(best.count)
+        for entry in best.values {
+            let position = entry.counting >= 0 ? entry.counting : entry.overall
+            let row = index.rows[position]
+            guard let clause = ClauseID(index.strings[Int(row.clause)]) else { continue }
+            let id = PositionIndex.idText(row.id)
+            let comment = Comment(workshop: index.strings[Int(row.workshop)], territory: index.strings[Int(row.territory)], clause: clause,
+                                  revision: "", blob: index.strings[Int(row.blob)], position: Position.allCases[Int(row.position) - 1], text: "")
+            winners.append(RecordedComment(id: id, clock: Int(row.clock), recordedAt: Date(timeIntervalSince1970: 0),
+                                           facilitator: Person(name: "", email: ""), comment: comment, retraction: nil))
+            winnerCurrency[id] = currencies[UInt64(row.clause) << 32 | UInt64(row.blob)] ?? .stale
+        }
+        winners.sort { ($0.clock, $0.id) < ($1.clock, $1.id) }
+        return StatusMatrix.build(charter: text, revision: commit.oid.hex, workshop: nil, scope: scope, comments: winners) {
+            winnerCurrency[$0.id] ?? .stale
+        }
+    }
+}
