@@ -480,6 +480,7 @@ final class Runner {
         let json = try JSONSerialization.jsonObject(with: ours) as? [String: Any] ?? [:]
         let clauses = json["clauses"] as? [[String: Any]] ?? []
         var ourCounts: [String: (Int, Int)] = [:]
+        var ourNet: [String: [String: Int]] = [:]
         var ourChanged = Set<String>()
         var addedOrRemoved = Set<String>()
         for change in clauses {
@@ -489,33 +490,41 @@ final class Runner {
             ourChanged.insert(id)
             if kinds.contains("added") || kinds.contains("removed") { addedOrRemoved.insert(id); continue }
             var inserted = 0, deleted = 0
+            var net: [String: Int] = [:]
+            func add(_ text: String, _ sign: Int) {
+                for word in Runner.words(text) { net[String(word), default: 0] += sign }
+                if sign > 0 { inserted += Runner.words(text).count } else { deleted += Runner.words(text).count }
+            }
             if let body = change["body"] as? [String: Any], let segments = body["segments"] as? [[String: Any]] {
                 for segment in segments {
                     let text = segment["text"] as? String ?? ""
                     switch segment["kind"] as? String {
-                    case "inserted": inserted += Runner.words(text).count
-                    case "deleted": deleted += Runner.words(text).count
+                    case "inserted": add(text, 1)
+                    case "deleted": add(text, -1)
                     default: break
                     }
                 }
             }
             if kinds.contains("retitled"), let old = change["oldTitle"] as? String, let new = change["newTitle"] as? String {
-                let diff = WordDiff.between(old, new)
-                inserted += diff.insertedWords
-                deleted += diff.deletedWords
+                add(new, 1)
+                add(old, -1)
             }
             ourCounts[id] = (inserted, deleted)
+            ourNet[id] = net.filter { $0.value != 0 }
         }
         let theirChanged = Set(theirs.keys)
+        let gitInserted = theirs.values.reduce(0) { $0 + $1.inserted }, gitDeleted = theirs.values.reduce(0) { $0 + $1.deleted }
+        // Same words: per clause, the words added and removed (net of words a diff shows as
+        // both removed and re-added when it regroups a rewritten phrase) are git's.
         var wordMismatch: [String] = []
-        for (id, counts) in ourCounts where !addedOrRemoved.contains(id) {
-            let other = theirs[id] ?? (0, 0)
-            if counts != other { wordMismatch.append("\(id): ours +\(counts.0)/−\(counts.1), git +\(other.0)/−\(other.1)") }
+        for (id, net) in ourNet where !addedOrRemoved.contains(id) {
+            let other = (theirs[id]?.net ?? [:]).filter { $0.value != 0 }
+            if net != other { wordMismatch.append("\(id): \(net.count) words differ from git's \(other.count)") }
         }
         let check = verify(ourChanged == theirChanged && wordMismatch.isEmpty,
                            "workload 3: \(ourChanged.symmetricDifference(theirChanged).count) clauses differ; words: \(wordMismatch.prefix(3).joined(separator: "; "))")
         let totalInserted = ourCounts.values.reduce(0) { $0 + $1.0 }, totalDeleted = ourCounts.values.reduce(0) { $0 + $1.1 }
-        let size = "\(scale.diffDistance) revisions apart: \(ourChanged.count) clauses changed, +\(totalInserted)/−\(totalDeleted) words"
+        let size = "\(scale.diffDistance) revisions apart: \(ourChanged.count) clauses changed, +\(totalInserted)/−\(totalDeleted) words (git: +\(gitInserted)/−\(gitDeleted))"
         let git = Runner.median(gitTimes), mine = Runner.median(ourTimes)
         record(Row(workload: "3. charter diff A B", measure: "git diff --word-diff=porcelain A B -- charter/", size: size, median: git,
                    unit: "s", target: "baseline", check: check))
@@ -530,21 +539,24 @@ final class Runner {
         text.split { !($0.isLetter || $0.isNumber) }
     }
 
-    /// Per clause file: words (letter/digit runs) on `+` and `-` lines of a porcelain word diff.
-    func parseWordDiff(_ data: Data) -> [String: (Int, Int)] {
-        var result: [String: (Int, Int)] = [:]
+    /// Per clause file: words (letter/digit runs) on `+` and `-` lines of a porcelain word diff,
+    /// counted, and as a signed multiset (+1 added, −1 removed).
+    func parseWordDiff(_ data: Data) -> [String: (inserted: Int, deleted: Int, net: [String: Int])] {
+        var result: [String: (inserted: Int, deleted: Int, net: [String: Int])] = [:]
         var current: String?
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("diff --git ") {
                 let path = line.split(separator: " ").last.map(String.init) ?? ""
                 current = path.hasPrefix("b/charter/clauses/") ? String(path.dropFirst("b/charter/clauses/".count).dropLast(3)) : nil
-                if let current { result[current] = (0, 0) }
+                if let current { result[current] = (0, 0, [:]) }
             } else if line.hasPrefix("+++") || line.hasPrefix("---") || line.hasPrefix("@@") {
                 continue
-            } else if let current, line.hasPrefix("+") {
-                result[current]!.0 += Runner.words(String(line.dropFirst())).count
-            } else if let current, line.hasPrefix("-") {
-                result[current]!.1 += Runner.words(String(line.dropFirst())).count
+            } else if let current, line.hasPrefix("+") || line.hasPrefix("-") {
+                let sign = line.hasPrefix("+") ? 1 : -1
+                for word in Runner.words(String(line.dropFirst())) {
+                    result[current]!.net[String(word), default: 0] += sign
+                    if sign > 0 { result[current]!.inserted += 1 } else { result[current]!.deleted += 1 }
+                }
             }
         }
         return result

@@ -92,7 +92,7 @@ struct TextGenerator {
     mutating func generate(snapshotAt: Set<Int>, log: (String) -> Void) throws -> TextHistory {
         let repository = try Repository.create(at: path)
         let writer = try repository.bufferedWriter()
-        let git = writer.repository
+        let git = writer
         var titles: [String: String] = [:]
         var bodies: [String: [[String]]] = [:]
         var blobs: [String: OID] = [:]
@@ -224,7 +224,7 @@ struct DeliberationGenerator {
 
     mutating func generate(log: (String) -> Void) throws -> OID {
         let writer = try repository.bufferedWriter()
-        let git = writer.repository
+        let git = writer
         let facilitators = (1...20).map { Person(name: "Animatrice \($0)", email: "animatrice\($0)@example.org") }
         let revisionIndexes = TextGenerator.workshopRevisions(workshops: workshops, revisions: history.commits.count)
         var tree: OID? = nil

@@ -17,26 +17,127 @@ public final class BufferedObjectWriter: Sendable {
     /// The mempack backend's address (owned by the second handle's object database, which
     /// outlives every use here); kept as an integer so the value can cross into the lock.
     private let backend: Mutex<UInt>
+    /// What was written through this writer's own methods, to pack on `flush()`.
+    private let written = Mutex<[(type: git_object_t, data: Data)]>([])
 
     fileprivate init(repository: Repository, backend: UInt) {
         self.repository = repository
         self.backend = Mutex(backend)
     }
 
-    /// Writes every buffered object to the repository as one pack (with its index) and empties
-    /// the buffer. Nothing to write is not an error.
-    public func flush() throws {
-        try backend.withLock { backend in
-            guard let mempack = UnsafeMutablePointer<git_odb_backend>(bitPattern: backend) else { return }
-            try repository.withRepository { repository in
-                let operation = "write buffered objects as a pack"
-                var buffer = git_buf()
-                defer { git_buf_dispose(&buffer) }
-                try check(git_mempack_dump(&buffer, repository, mempack), operation)
-                guard buffer.size > 32, let bytes = buffer.ptr else {  // header + trailer only: empty
-                    try check(git_mempack_reset(mempack), operation)
-                    return
+    /// Stores a blob in the buffer. Unlike `repository.writeBlob`, it skips libgit2's check
+    /// for an existing copy on disk (which re-reads the pack folder whenever the object is
+    /// new): a buffered write costs a hash and a copy.
+    public func writeBlob(_ data: Data) throws -> OID {
+        try writeRaw(data, type: GIT_OBJECT_BLOB)
+    }
+
+    /// `Repository.updateTree` writing the new trees straight into the buffer (same result:
+    /// git's entry order and format). Existing trees are read through `repository`.
+    public func updateTree(_ base: OID?, _ updates: [TreeUpdate]) throws -> OID {
+        var operations: [Repository.PathOperation] = []
+        operations.reserveCapacity(updates.count)
+        for update in updates { operations.append(try Repository.PathOperation(update)) }
+        return try apply(base, operations[...], depth: 0) ?? writeRaw(Data(), type: GIT_OBJECT_TREE)
+    }
+
+    /// Writes a commit object into the buffer (nothing moves: update the reference after
+    /// `flush()`).
+    public func createCommit(tree: OID, parents: [OID], author: Signature, committer: Signature, message: String) throws -> OID {
+        let buffer: Data = try repository.commitBuffer(tree: tree, parents: parents, author: author, committer: committer, message: message)
+        return try writeRaw(buffer, type: GIT_OBJECT_COMMIT)
+    }
+
+    private func writeRaw(_ data: Data, type: git_object_t) throws -> OID {
+        try backend.withLock { address in
+            guard let mempack = UnsafeMutablePointer<git_odb_backend>(bitPattern: address) else {
+                throw GitError(code: .other(-1), message: "the buffer is gone", operation: "write a buffered object")
+            }
+            var oid = git_oid()
+            let rc: Int32 = Repository.withBytes(data) { pointer, count in
+                let hashed = git_odb_hash(&oid, pointer, count, type)
+                if hashed < 0 { return hashed }
+                return mempack.pointee.write(mempack, &oid, pointer, count, type)
+            }
+            try check(rc, "write a buffered object of \(data.count) bytes")
+            written.withLock { $0.append((type, data)) }
+            return OID(oid)
+        }
+    }
+
+    private struct Entry {
+        var name: [UInt8]
+        var mode: UInt32
+        var oid: OID
+        var isTree: Bool { mode == TreeEntry.fileModeTree }
+    }
+
+    /// Applies operations (paths split, from `depth` on) to `base`; nil when the tree ends up empty.
+    private func apply(_ base: OID?, _ operations: ArraySlice<Repository.PathOperation>, depth: Int) throws -> OID? {
+        var entries: [[UInt8]: Entry] = [:]
+        if let base {
+            for entry in try repository.treeEntries(base) {
+                let name = Array(entry.name.utf8)
+                entries[name] = Entry(name: name, mode: entry.fileMode, oid: entry.oid)
+            }
+        }
+        var nestedOrder: [[UInt8]] = []
+        var nested: [[UInt8]: [Repository.PathOperation]] = [:]
+        for operation in operations {
+            let name = Array(operation.components[depth].utf8)
+            if operation.components.count == depth + 1 {
+                if let blob = operation.blob {
+                    entries[name] = Entry(name: name, mode: operation.fileMode, oid: blob)
+                } else {
+                    entries[name] = nil
                 }
+            } else {
+                if nested[name] == nil { nestedOrder.append(name) }
+                nested[name, default: []].append(operation)
+            }
+        }
+        for name in nestedOrder {
+            guard let group = nested[name] else { continue }
+            let existing = entries[name]
+            let existingTree = existing?.isTree == true ? existing?.oid : nil
+            if existingTree == nil && group.allSatisfy({ $0.blob == nil }) { continue }
+            if let written = try apply(existingTree, group[...], depth: depth + 1) {
+                entries[name] = Entry(name: name, mode: TreeEntry.fileModeTree, oid: written)
+            } else if existing != nil {
+                entries[name] = nil
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        // git's order: names compared bytewise, a tree's name as if followed by '/'.
+        let sorted = entries.values.map { ($0.isTree ? $0.name + [0x2F] : $0.name, $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sorted.count * 40)
+        for entry in sorted {
+            bytes.append(contentsOf: String(entry.mode, radix: 8).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: entry.name)
+            bytes.append(0)
+            bytes.append(contentsOf: entry.oid.bytes)
+        }
+        return try writeRaw(Data(bytes), type: GIT_OBJECT_TREE)
+    }
+
+    /// Writes every buffered object to the repository as one pack (with its index) and empties
+    /// the buffer. Nothing to write is not an error. The pack is written without deltas (as
+    /// `git_mempack_dump` would with them, at many times the cost): `git gc` compacts it later.
+    public func flush() throws {
+        let objects = written.withLock { list -> [(type: git_object_t, data: Data)] in
+            defer { list.removeAll() }
+            return list
+        }
+        try backend.withLock { address in
+            guard let mempack = UnsafeMutablePointer<git_odb_backend>(bitPattern: address) else { return }
+            defer { git_mempack_reset(mempack) }
+            guard !objects.isEmpty else { return }
+            let pack = try BufferedObjectWriter.pack(objects)
+            try repository.withRepository { repository in
+                let operation = "write \(objects.count) buffered objects as a pack"
                 let odb = try make(operation) { git_repository_odb(&$0, repository) }
                 defer { git_odb_free(odb) }
                 var writepackPointer: UnsafeMutablePointer<git_odb_writepack>?
@@ -44,11 +145,49 @@ public final class BufferedObjectWriter: Sendable {
                 let writepack = try unwrap(writepackPointer, operation)
                 defer { writepack.pointee.free(writepack) }
                 var progress = git_indexer_progress()
-                try check(writepack.pointee.append(writepack, bytes, buffer.size, &progress), operation)
+                try pack.withUnsafeBytes { raw in
+                    try check(writepack.pointee.append(writepack, raw.baseAddress, raw.count, &progress), operation)
+                }
                 try check(writepack.pointee.commit(writepack, &progress), operation)
-                try check(git_mempack_reset(mempack), operation)
             }
         }
+    }
+
+    /// A version 2 pack of whole (undeltified) objects, zlib-compressed, with its SHA-1 trailer.
+    static func pack(_ objects: [(type: git_object_t, data: Data)]) throws -> [UInt8] {
+        var out: [UInt8] = Array("PACK".utf8)
+        for value in [UInt32(2), UInt32(objects.count)] {
+            out.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
+        }
+        var scratch = [UInt8](repeating: 0, count: 1 << 16)
+        for (type, data) in objects {
+            var size = data.count
+            var header = UInt8(truncatingIfNeeded: (Int(type.rawValue) << 4) | (size & 0x0F))
+            size >>= 4
+            while size > 0 {
+                out.append(header | 0x80)
+                header = UInt8(size & 0x7F)
+                size >>= 7
+            }
+            out.append(header)
+            let bound = Int(compressBound(uLong(data.count)))
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
+            var length = uLongf(scratch.count)
+            let rc = data.withUnsafeBytes { raw in
+                scratch.withUnsafeMutableBufferPointer { buffer in
+                    compress2(buffer.baseAddress, &length, raw.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(buffer.baseAddress!),
+                              uLong(data.count), 1)
+                }
+            }
+            guard rc == Z_OK else {
+                throw GitError(code: .other(Int32(rc)), message: "zlib could not compress an object", operation: "write a pack")
+            }
+            out.append(contentsOf: scratch[0..<Int(length)])
+        }
+        var hasher = SHA1()
+        out.withUnsafeBytes { hasher.update($0) }
+        out.append(contentsOf: hasher.finish())
+        return out
     }
 }
 

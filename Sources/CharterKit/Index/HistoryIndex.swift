@@ -175,7 +175,7 @@ extension CharterRepository {
     /// the index (extended or rebuilt as needed, then saved), or computed afresh when the
     /// index is disabled.
     func historyIndex(from tip: OID) throws -> HistoryIndex {
-        if CharterRepository.indexDisabled {
+        if !indexEnabled {
             var index = HistoryIndex()
             index.append(newestFirst: try git.firstParentChanges(from: tip, under: directory))
             return index

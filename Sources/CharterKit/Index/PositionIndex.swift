@@ -192,7 +192,7 @@ extension DeliberationStore {
     func positionIndex() throws -> PositionIndex {
         guard let tip = try tip().oid else { return PositionIndex() }
         let tree = try git.commit(tip).tree
-        if CharterRepository.indexDisabled { return try buildPositionIndex(tip: tip, tree: tree) }
+        if !indexEnabled { return try buildPositionIndex(tip: tip, tree: tree) }
         let url = positionIndexURL
         if let data = try? Data(contentsOf: url), var index = PositionIndex.decode(data), let oldTree = index.tree {
             if index.tip == tip { return index }
@@ -221,11 +221,19 @@ extension DeliberationStore {
         return true
     }
 
+    /// Reads every record file below `clauses/` in one pass over the objects.
     private func buildPositionIndex(tip: OID, tree: OID) throws -> PositionIndex {
         var index = PositionIndex()
         index.tip = tip
         index.tree = tree
-        for record in try records(under: "clauses", in: tree) { index.add(record) }
+        guard let folder = try git.entry(atPath: "clauses", inTree: tree), folder.kind == .tree else { return index }
+        var slow: [(OID, String)] = []
+        try git.forEachBlob(under: folder.oid) { path, oid, bytes in
+            guard path.hasSuffix(".json") else { return }
+            if let record = RecordCodec.decodeFast(bytes) { index.add(record) } else { slow.append((oid, "clauses/\(path)")) }
+        }
+        // Files the fast reader leaves to JSONDecoder (and the errors, with their path).
+        for (oid, path) in slow { index.add(try record(oid, path: path)) }
         return index
     }
 
@@ -253,6 +261,9 @@ extension CharterRepository {
         let commit = try git.commit(oid)
         let text = try charter(atCommit: commit, label: "HEAD")
         let judge = try CurrencyJudge(repository: self, commit: commit, charter: text)
+        let verdicts = EditorialVerdicts(url: cacheDirectory.appendingPathComponent("editorial.cache"))
+        judge.remember(verdicts.load())
+        defer { verdicts.append(judge.newVerdicts) }
         let scope = text.manifest.territories
         let territorySlot: [UInt32: Int] = Dictionary(uniqueKeysWithValues: scope.enumerated().compactMap { offset, territory in
             index.stringIndex[territory.id].map { ($0, offset) }
@@ -309,6 +320,58 @@ extension CharterRepository {
         winners.sort { ($0.clock, $0.id) < ($1.clock, $1.id) }
         return StatusMatrix.build(charter: text, revision: commit.oid.hex, workshop: nil, scope: scope, comments: winners) {
             winnerCurrency[$0.id] ?? .stale
+        }
+    }
+}
+
+/// Whether two clause texts differ only editorially, by blob ids: a pure function of the two
+/// texts, so kept for good in `.git/charter/editorial.cache` (append-only records of two ids,
+/// the verdict and a checksum; reading stops at the first damaged record).
+struct EditorialVerdicts {
+    let url: URL
+    static let recordSize = 20 + 20 + 1 + 8
+
+    func load() -> [(old: String, new: String, equivalent: Bool)] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return data.withUnsafeBytes { raw in
+            var result: [(old: String, new: String, equivalent: Bool)] = []
+            var offset = 0
+            while offset + EditorialVerdicts.recordSize <= raw.count {
+                let record = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + EditorialVerdicts.recordSize - 8)])
+                let sum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + EditorialVerdicts.recordSize - 8, as: UInt64.self))
+                guard ByteWriter.checksum(record) == sum, let old = OID(bytes: UnsafeRawBufferPointer(rebasing: record[0..<20])),
+                      let new = OID(bytes: UnsafeRawBufferPointer(rebasing: record[20..<40])), record[40] <= 1 else { break }
+                result.append((old.hex, new.hex, record[40] == 1))
+                offset += EditorialVerdicts.recordSize
+            }
+            return result
+        }
+    }
+
+    func append(_ verdicts: [(old: String, new: String, equivalent: Bool)]) {
+        guard !verdicts.isEmpty else { return }
+        var out = ByteWriter()
+        for (old, new, equivalent) in verdicts {
+            guard let oldID = OID(hex: old), let newID = OID(hex: new) else { continue }
+            var record = ByteWriter()
+            record.oid(oldID)
+            record.oid(newID)
+            record.byte(equivalent ? 1 : 0)
+            out.bytes(record.data)
+            out.u64(ByteWriter.checksum(record.data))
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            // Keep whole records only: a torn earlier write is cut off first.
+            let size = try handle.seekToEnd()
+            let whole = size - size % UInt64(EditorialVerdicts.recordSize)
+            if whole != size { try handle.truncate(atOffset: whole) }
+            try handle.write(contentsOf: Data(out.data))
+        } catch {
+            return
         }
     }
 }

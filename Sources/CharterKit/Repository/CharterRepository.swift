@@ -16,6 +16,9 @@ public final class CharterRepository: Sendable {
     private let listingCache = Mutex<[OID: [TreeEntry]]>([:])
     /// Parsed manifests kept across commands (`.git/charter/manifests.cache`).
     private let manifestStore: ManifestCache
+    /// Whether the derived caches under `.git/charter/` are used (`CHARTER_NO_INDEX=1` turns
+    /// them off: every answer is then computed from git alone).
+    let indexEnabled: Bool
 
     /// Opens the repository containing `path` (searching upwards) and the
     /// charter folder `directory` in it.
@@ -33,11 +36,13 @@ public final class CharterRepository: Sendable {
         }
         self.directory = CharterRepository.relativeDirectory(directory ?? "charter", git: git, currentDirectory: currentDirectory)
         manifestStore = ManifestCache(url: CharterRepository.cacheDirectory(git).appendingPathComponent("manifests.cache"))
+        indexEnabled = !CharterRepository.indexDisabled
     }
 
-    init(git: Repository, directory: String) {
+    init(git: Repository, directory: String, indexEnabled: Bool = !CharterRepository.indexDisabled) {
         self.git = git
         self.directory = directory
+        self.indexEnabled = indexEnabled
         manifestStore = ManifestCache(url: CharterRepository.cacheDirectory(git).appendingPathComponent("manifests.cache"))
     }
 
@@ -138,7 +143,7 @@ public final class CharterRepository: Sendable {
     /// The manifest in a blob, parsed once per blob id.
     func manifest(blob: OID) throws -> ParsedManifest {
         if let cached = manifestCache.withLock({ $0[blob] }) { return cached }
-        let persistent = !CharterRepository.indexDisabled
+        let persistent = indexEnabled
         if persistent, let stored = manifestStore.lookup(blob) {
             manifestCache.withLock { $0[blob] = stored }
             return stored

@@ -34,11 +34,11 @@ extension CharterRepository {
         if let head = try? git.head(), let root = try? git.commit(head).tree, let folder = try? charterTree(root),
            let entry = try? git.entry(atPath: ManifestFile.fileName, inTree: folder), entry.kind == .blob,
            let parsed = try? manifest(blob: entry.oid) {
-            return DeliberationStore(git: git, branch: parsed.manifest.deliberationBranch)
+            return DeliberationStore(git: git, branch: parsed.manifest.deliberationBranch, indexEnabled: indexEnabled)
         }
         let manifestBranch = (try? charter(.revision("HEAD")))?.manifest.deliberationBranch
             ?? (try? charter(.workingTree))?.manifest.deliberationBranch
-        return DeliberationStore(git: git, branch: manifestBranch ?? Manifest.defaultDeliberationBranch)
+        return DeliberationStore(git: git, branch: manifestBranch ?? Manifest.defaultDeliberationBranch, indexEnabled: indexEnabled)
     }
 
     /// The facilitator: the one given, else git's identity.

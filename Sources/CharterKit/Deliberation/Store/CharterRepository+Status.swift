@@ -52,7 +52,7 @@ extension CharterRepository {
     /// workshop (its text, its territories, the records made until it closed).
     public func status(at revision: String? = nil, workshop workshopID: String? = nil) throws -> StatusMatrix {
         // Where we stand now: from the position index (`.git/charter/`), unless disabled.
-        if revision == nil, workshopID == nil, !CharterRepository.indexDisabled {
+        if revision == nil, workshopID == nil, indexEnabled {
             return try indexedStatus()
         }
         let deliberation = try deliberationStore().load()

@@ -9,6 +9,18 @@ final class CurrencyJudge: Sendable {
     let charter: Charter
     let blobs: [ClauseID: OID]
     private let verdicts = Mutex<[String: Currency]>([:])
+    /// Editorial verdicts judged by this judge (not given by `remember`), to keep for later.
+    private let learned = Mutex<[(old: String, new: String, equivalent: Bool)]>([])
+
+    /// Verdicts known from earlier (old blob, current blob, whether only editorially different).
+    func remember(_ known: [(old: String, new: String, equivalent: Bool)]) {
+        verdicts.withLock { verdicts in
+            for (old, new, equivalent) in known { verdicts["\(old)>\(new)"] = equivalent ? .carriedForward : .stale }
+        }
+    }
+
+    /// The verdicts this judge had to work out.
+    var newVerdicts: [(old: String, new: String, equivalent: Bool)] { learned.withLock { $0 } }
 
     init(repository: CharterRepository, commit: CommitInfo, charter: Charter) throws {
         self.repository = repository
@@ -37,6 +49,7 @@ final class CurrencyJudge: Sendable {
             verdict = .carriedForward
         }
         verdicts.withLock { $0[key] = verdict }
+        learned.withLock { $0.append((blob, target.hex, verdict == .carriedForward)) }
         return verdict
     }
 

@@ -20,10 +20,13 @@ public final class DeliberationStore: Sendable {
     /// The branch's short name (`deliberation` unless the manifest says otherwise).
     public let branch: String
     private let cache = Mutex<[OID: Record]>([:])
+    /// Whether the position index under `.git/charter/` is used (see `CharterRepository`).
+    let indexEnabled: Bool
 
-    init(git: Repository, branch: String) {
+    init(git: Repository, branch: String, indexEnabled: Bool = !CharterRepository.indexDisabled) {
         self.git = git
         self.branch = branch
+        self.indexEnabled = indexEnabled
     }
 
     var reference: String { "refs/heads/\(branch)" }
@@ -118,23 +121,25 @@ public final class DeliberationStore: Sendable {
             var clock = try snapshot.clock()
             // Many records (an import): buffer the objects in memory and write one pack.
             let buffered = events.count >= DeliberationStore.bufferThreshold ? try git.bufferedWriter() : nil
-            let objects = buffered?.repository ?? git
+            func writeBlob(_ data: Data) throws -> OID { try buffered?.writeBlob(data) ?? git.writeBlob(data) }
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
                 records.append(record)
                 let data = try RecordCodec.encode(record)
-                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try objects.writeBlob(data)))
+                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try writeBlob(data)))
                 if case .comment(let comment) = event, let key = comment.importKey {
                     updates.append(.upsert(path: "imports/\(comment.workshop)/\(key)",
-                                           blob: try objects.writeBlob(Data((record.id.rawValue + "\n").utf8))))
+                                           blob: try writeBlob(Data((record.id.rawValue + "\n").utf8))))
                 }
             }
-            let tree = try objects.updateTree(snapshot.tree, updates)
+            let tree = try buffered?.updateTree(snapshot.tree, updates) ?? git.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
             let message = describe(events)
-            let commit = try objects.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
-                                              message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
+            let fullMessage = "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n"
+            let parents = tip.map { [$0] } ?? []
+            let commit = try buffered?.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: fullMessage)
+                ?? git.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: fullMessage)
             try buffered?.flush()
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
