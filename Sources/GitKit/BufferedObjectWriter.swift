@@ -18,7 +18,7 @@ public final class BufferedObjectWriter: Sendable {
     /// outlives every use here); kept as an integer so the value can cross into the lock.
     private let backend: Mutex<UInt>
     /// What was written through this writer's own methods, to pack on `flush()`.
-    private let written = Mutex<[(type: git_object_t, data: Data)]>([])
+    private let written = Mutex<(objects: [(type: git_object_t, data: Data)], ids: Set<OID>)>(([], []))
 
     fileprivate init(repository: Repository, backend: UInt) {
         self.repository = repository
@@ -60,8 +60,9 @@ public final class BufferedObjectWriter: Sendable {
                 return mempack.pointee.write(mempack, &oid, pointer, count, type)
             }
             try check(rc, "write a buffered object of \(data.count) bytes")
-            written.withLock { $0.append((type, data)) }
-            return OID(oid)
+            let id = OID(oid)
+            written.withLock { if $0.ids.insert(id).inserted { $0.objects.append((type, data)) } }
+            return id
         }
     }
 
@@ -128,8 +129,8 @@ public final class BufferedObjectWriter: Sendable {
     /// `git_mempack_dump` would with them, at many times the cost): `git gc` compacts it later.
     public func flush() throws {
         let objects = written.withLock { list -> [(type: git_object_t, data: Data)] in
-            defer { list.removeAll() }
-            return list
+            defer { list = ([], []) }
+            return list.objects
         }
         try backend.withLock { address in
             guard let mempack = UnsafeMutablePointer<git_odb_backend>(bitPattern: address) else { return }

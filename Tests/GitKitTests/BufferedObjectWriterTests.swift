@@ -16,6 +16,7 @@ struct BufferedObjectWriterTests {
             updates.append(.upsert(path: "clauses/c\(index % 7)/\(String(format: "%02x", index % 256))/\(index).json", blob: blob))
         }
         updates.append(.upsert(path: "a-b", blob: try writer.writeBlob(Data("x".utf8))))
+        updates.append(.upsert(path: "again", blob: try writer.writeBlob(Data("x".utf8))))  // the same object twice
         updates.append(.upsert(path: "a/b", blob: try writer.writeBlob(Data("y".utf8))))
         let tree = try writer.updateTree(nil, updates)
         // Same tree as the unbuffered path (git's entry order included: "a-b" before "a/").

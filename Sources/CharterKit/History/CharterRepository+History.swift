@@ -12,6 +12,9 @@ extension CharterRepository {
         let index = try historyIndex(from: resolveOID(tip))
         let clausePath = clause.map { "clauses/\($0).md" }
         let wanted: Set<Int32> = Set([clausePath, ManifestFile.fileName].compactMap { $0.flatMap { index.pathIndex[$0] } })
+        let followed = clausePath.flatMap { index.pathIndex[$0] }
+        let versions = clause == nil ? nil : ClauseFileVersions(index)
+        var bases: [PlaceholderKey: Charter?] = [:]
         var entries: [HistoryEntry] = []
         for position in index.commits.indices.reversed() {
             let tree = index.trees[position]
@@ -21,8 +24,10 @@ extension CharterRepository {
             let commit = try git.commit(index.commits[position])
             let parent = position > 0 ? index.commits[position - 1] : nil
             let found: HistoryEntry?
-            if let clause {
-                found = try clauseEntry(commit, parent: parent, tree: tree, parentTree: parentTree, clause: clause)
+            if let clause, let versions {
+                let change = followed.flatMap { path in index.changes(at: position).first { $0.path == path } }
+                found = try clauseEntry(commit, parent: parent, tree: tree, parentTree: parentTree, clause: clause, change: change,
+                                        old: versions.key(position - 1), new: versions.key(position), bases: &bases)
             } else {
                 found = try entry(commit, parent: parent, tree: tree, parentTree: parentTree, clause: nil)
             }
@@ -35,7 +40,8 @@ extension CharterRepository {
     }
 
     /// What one commit did to the charter (or to one clause), from the two whole charters.
-    private func entry(_ commit: CommitInfo, parent: OID?, tree: OID?, parentTree: OID?, clause: ClauseID?) throws -> HistoryEntry? {
+    private func entry(_ commit: CommitInfo, parent: OID?, tree: OID?, parentTree: OID?, clause: ClauseID?,
+                       fullyRead: Bool = true) throws -> HistoryEntry? {
         let revision = revision(commit)
         let old: Charter, new: Charter
         do {
@@ -70,36 +76,80 @@ extension CharterRepository {
     /// What one commit did to one clause, reading only that clause's two texts and the
     /// manifests: the other clauses stand in as identical placeholders (same ids, so the
     /// numbering, the moves and the manifest's checks are those of the whole charters).
-    /// Falls back to the whole charters when anything cannot be read this way, so errors are
-    /// reported as the full comparison reports them.
-    private func clauseEntry(_ commit: CommitInfo, parent: OID?, tree: OID?, parentTree: OID?, clause: ClauseID) throws -> HistoryEntry? {
+    /// When neither the manifest nor the set of clause files changed, the clause's place is
+    /// the same on both sides and only its text is compared. Falls back to the whole charters
+    /// when anything cannot be read this way, so errors are reported as the full comparison
+    /// reports them.
+    private func clauseEntry(_ commit: CommitInfo, parent: OID?, tree: OID?, parentTree: OID?, clause: ClauseID,
+                             change: HistoryIndex.Change?, old oldKey: PlaceholderKey?, new newKey: PlaceholderKey?,
+                             bases: inout [PlaceholderKey: Charter?]) throws -> HistoryEntry? {
         do {
-            let old = try parentTree.map { try lightCharter(tree: $0, keeping: clause) } ?? Charter.empty
-            let new = try tree.map { try lightCharter(tree: $0, keeping: clause) } ?? Charter.empty
+            func base(_ key: PlaceholderKey?, _ tree: OID?) throws -> Charter {
+                guard let key, let tree else { throw LightReading.unavailable }
+                if let known = bases[key] {
+                    guard let known else { throw LightReading.unavailable }
+                    return known
+                }
+                let made = try? placeholderCharter(tree: tree)
+                bases[key] = made
+                guard let made else { throw LightReading.unavailable }
+                return made
+            }
+            func real(_ blob: OID?) throws -> Clause? {
+                guard let blob else { return nil }
+                let parsed = try self.clause(blob: blob, path: "\(clausesPath)/\(clause).md")
+                guard parsed.id == clause else { throw LightReading.unavailable }
+                return parsed
+            }
+            let oldBase = try parentTree == nil ? Charter.empty : base(oldKey, parentTree)
+            let newBase = try base(newKey, tree)
+            if let change, let oldBlob = change.old, let newBlob = change.new, oldKey == newKey,
+               let place = newBase.numbered.first(where: { $0.clause.id == clause }) {
+                // Same manifest, same clause files: only the clause's own text can differ.
+                guard let before = try real(oldBlob), let after = try real(newBlob) else { throw LightReading.unavailable }
+                var kinds: [ClauseChange.Kind] = []
+                var body: WordDiff?
+                if !before.body.utf8Equal(to: after.body) {
+                    kinds.append(.modified)
+                    body = WordDiff.between(before.body, after.body)
+                }
+                if !before.title.utf8Equal(to: after.title) { kinds.append(.retitled) }
+                let fields = FieldChange.between(before.fields, after.fields)
+                if !fields.isEmpty { kinds.append(.fieldsChanged) }
+                guard !kinds.isEmpty else { return nil }
+                let event = ClauseChange(id: clause, kinds: kinds, oldNumber: place.number, newNumber: place.number,
+                                         oldSection: place.sectionTitle, newSection: place.sectionTitle,
+                                         oldTitle: before.title, newTitle: after.title, body: body, fields: fields)
+                return HistoryEntry(revision: revision(commit), events: [ClauseEvent(event)])
+            }
+            var old = oldBase, new = newBase
+            if parentTree != nil, old.clauses[clause] != nil { old.clauses[clause] = try real(change?.old ?? blob(of: clause, in: parentTree)) }
+            if new.clauses[clause] != nil { new.clauses[clause] = try real(change?.new ?? blob(of: clause, in: tree)) }
             let diff = CharterDiff.between(old, new, fromLabel: parent?.short() ?? "", toLabel: commit.oid.short())
             return entry(revision(commit), diff, clause: clause, hasParent: parentTree != nil)
         } catch {
-            return try entry(commit, parent: parent, tree: tree, parentTree: parentTree, clause: clause)
+            return try entry(commit, parent: parent, tree: tree, parentTree: parentTree, clause: clause, fullyRead: true)
         }
     }
 
-    /// The charter in `tree` with only `clause` read; every other clause file is a placeholder
-    /// named by its file. Throws when the light reading cannot stand in for the full one.
-    private func lightCharter(tree: OID, keeping clause: ClauseID) throws -> Charter {
+    private func blob(of clause: ClauseID, in tree: OID?) throws -> OID? {
+        guard let tree else { return nil }
+        return try git.entry(atPath: "clauses/\(clause).md", inTree: tree)?.oid
+    }
+
+    /// The charter in `tree` with every clause a placeholder named by its file (checked as
+    /// the whole charter would be: listed, present, valid ids). Throws when it cannot stand
+    /// in for the full reading.
+    private func placeholderCharter(tree: OID) throws -> Charter {
         var manifest: ParsedManifest?
         var clauses: [String: Clause] = [:]
         for entry in try git.treeEntries(tree) {
             if entry.name == ManifestFile.fileName, entry.kind == .blob {
                 manifest = try self.manifest(blob: entry.oid)
             } else if entry.name == "clauses", entry.kind == .tree {
-                let followed = "\(clause).md"
                 for file in try clauseFiles(entry.oid) {
-                    if file.name == followed {
-                        clauses[file.name] = try self.clause(blob: file.oid, path: "\(clausesPath)/\(file.name)")
-                    } else {
-                        guard let id = ClauseID(String(file.name.dropLast(3))) else { throw LightReading.unavailable }
-                        clauses[file.name] = Clause(id: id, title: "", body: "")
-                    }
+                    guard let id = ClauseID(String(file.name.dropLast(3))) else { throw LightReading.unavailable }
+                    clauses[file.name] = Clause(id: id, title: "", body: "")
                 }
             }
         }
@@ -108,6 +158,43 @@ extension CharterRepository {
     }
 
     private enum LightReading: Error { case unavailable }
+}
+
+/// Which placeholder charter a commit's side maps to: its manifest blob and the "epoch" of
+/// its set of clause files (a number that changes whenever a file is added or removed).
+struct PlaceholderKey: Hashable {
+    var manifest: OID?
+    var epoch: Int
+}
+
+/// For each commit of the index: its manifest blob and clause-file epoch.
+struct ClauseFileVersions {
+    var keys: [PlaceholderKey] = []
+
+    init(_ index: HistoryIndex) {
+        let manifestPath = index.pathIndex[ManifestFile.fileName]
+        var manifest: OID?
+        var epoch = 0
+        keys.reserveCapacity(index.count)
+        for position in index.commits.indices {
+            if index.trees[position] == nil {
+                manifest = nil
+                epoch += 1
+            }
+            for change in index.changes(at: position) {
+                if change.path == manifestPath {
+                    manifest = change.new
+                } else if change.old == nil || change.new == nil, index.paths[Int(change.path)].hasPrefix("clauses/") {
+                    epoch += 1
+                }
+            }
+            keys.append(PlaceholderKey(manifest: manifest, epoch: epoch))
+        }
+    }
+
+    func key(_ position: Int) -> PlaceholderKey? {
+        position >= 0 && position < keys.count ? keys[position] : nil
+    }
 }
 
 extension Charter {
