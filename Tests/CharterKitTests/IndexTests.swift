@@ -29,6 +29,8 @@ struct IndexTests {
         var sections: [[String]] = [["a", "b", "c", "d"], ["e", "f", "g"]]
         var bodies: [String: [String]] = [:]
         var titles: [String: String] = [:]
+        /// What ends each clause's text: changing it alone is an editorial change.
+        var endings: [String: String] = [:]
         var next = 0
         let words = ["alliance", "territoire", "confiance", "commun", "place", "projet", "partage", "réseau", "écoute", "règle"]
 
@@ -49,7 +51,7 @@ struct IndexTests {
         func commit(files: [String], manifest: Bool, removed: [String] = [], message: String) throws {
             var updates: [TreeUpdate] = []
             for id in files {
-                let clause = Clause(id: ClauseID(id)!, title: titles[id]!, body: bodies[id]!.joined(separator: " ") + ".\n")
+                let clause = Clause(id: ClauseID(id)!, title: titles[id]!, body: bodies[id]!.joined(separator: " ") + (endings[id] ?? ".") + "\n")
                 updates.append(.upsert(path: "charter/clauses/\(id).md", blob: try git.writeBlob(Data(ClauseFile.render(clause).utf8))))
             }
             for id in removed { updates.append(.remove(path: "charter/clauses/\(id).md")) }
@@ -97,6 +99,11 @@ struct IndexTests {
                 let id = all.randomElement(using: &random)!
                 titles[id] = "Titre \(id) \(next)"
                 try commit(files: [id], manifest: false, message: "Retitrer \(id)")
+            case 5:
+                // Punctuation only: an editorial change, positions carry forward.
+                let id = all.randomElement(using: &random)!
+                endings[id] = endings[id] == " !" ? "." : " !"
+                try commit(files: [id], manifest: false, message: "Ponctuation \(id)")
             case 4:
                 // Outside the charter: not a revision of it.
                 let head = try git.reference("refs/heads/main")!

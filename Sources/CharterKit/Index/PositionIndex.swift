@@ -277,37 +277,65 @@ extension CharterRepository {
             if let existing = latestRetraction[key], !PositionIndex.precedes(existing, (retraction.clock, retraction.id)) { continue }
             latestRetraction[key] = (retraction.clock, retraction.id)
         }
-        // Currency per (clause, blob), judged once.
-        var currencies: [UInt64: Currency] = [:]
-        struct Best { var counting: Int = -1; var overall: Int = -1 }
+        // Each cell (clause, territory) keeps its latest position that counts (made on the
+        // current text or one editorially equal), else its latest. Made on the current blob is
+        // an integer comparison; the editorial judgment (parsing an older text) is made only in
+        // cells whose latest position is on an older text, and only for positions later than
+        // the cell's latest current one.
+        var currentBlob: [UInt32: UInt32] = [:]
+        for (id, oid) in judge.blobs {
+            if let clauseIndex = index.stringIndex[id.rawValue], let blobIndex = index.stringIndex[oid.hex] { currentBlob[clauseIndex] = blobIndex }
+        }
+        func later(_ a: Int, than b: Int) -> Bool {
+            b < 0 || PositionIndex.precedes((index.rows[b].clock, index.rows[b].id), (index.rows[a].clock, index.rows[a].id))
+        }
+        struct Best { var current = -1; var overall = -1 }
         var best: [UInt64: Best] = [:]   // clause << 32 | territory slot
+        var eligible: [(position: Int, cell: UInt64)] = []
+        eligible.reserveCapacity(index.rows.count)
         for (position, row) in index.rows.enumerated() where row.position != 0 {
             guard let slot = territorySlot[row.territory] else { continue }
             if !latestRetraction.isEmpty, let latest = latestRetraction[Key(high: row.id.0, low: row.id.1)],
                PositionIndex.precedes((row.clock, row.id), latest) { continue }
-            let judgeKey = UInt64(row.clause) << 32 | UInt64(row.blob)
-            let currency: Currency
-            if let known = currencies[judgeKey] {
-                currency = known
-            } else {
-                currency = ClauseID(index.strings[Int(row.clause)]).map { judge.currency(clause: $0, blob: index.strings[Int(row.blob)]) } ?? .stale
-                currencies[judgeKey] = currency
-            }
             let cell = UInt64(row.clause) << 32 | UInt64(slot)
+            eligible.append((position, cell))
             var entry = best[cell] ?? Best()
-            func later(_ candidate: Int, than existing: Int) -> Bool {
-                existing < 0 || PositionIndex.precedes((index.rows[existing].clock, index.rows[existing].id), (row.clock, row.id))
-            }
             if later(position, than: entry.overall) { entry.overall = position }
-            if currency.counts, later(position, than: entry.counting) { entry.counting = position }
+            if currentBlob[row.clause] == row.blob, later(position, than: entry.current) { entry.current = position }
             best[cell] = entry
+        }
+        var candidates: [UInt64: [Int]] = [:]
+        for (cell, entry) in best where entry.overall != entry.current { candidates[cell] = [] }
+        if !candidates.isEmpty {
+            for (position, cell) in eligible where candidates[cell] != nil {
+                if later(position, than: best[cell]!.current) { candidates[cell]!.append(position) }
+            }
+        }
+        var currencies: [UInt64: Currency] = [:]
+        func currency(_ row: PositionIndex.Row) -> Currency {
+            let key = UInt64(row.clause) << 32 | UInt64(row.blob)
+            if let known = currencies[key] { return known }
+            let judged = ClauseID(index.strings[Int(row.clause)]).map { judge.currency(clause: $0, blob: index.strings[Int(row.blob)]) } ?? .stale
+            currencies[key] = judged
+            return judged
         }
         // The winners, as the comments `StatusMatrix.build` keeps (its other fields unused).
         var winners: [RecordedComment] = []
         var winnerCurrency: [RecordID: Currency] = [:]
         winners.reserveCapacity(best.count)
-        for entry in best.values {
-            let position = entry.counting >= 0 ? entry.counting : entry.overall
+        for (cell, entry) in best {
+            var position = entry.current >= 0 ? entry.current : entry.overall
+            var judged: Currency = entry.current >= 0 ? .current : .stale
+            if let later = candidates[cell] {
+                let ordered = later.sorted { self.laterRow(index.rows[$0], than: index.rows[$1]) }
+                if let found = ordered.first(where: { currency(index.rows[$0]).counts }) {
+                    position = found
+                    judged = currency(index.rows[found])
+                } else if entry.current < 0 {
+                    position = entry.overall
+                    judged = .stale
+                }
+            }
             let row = index.rows[position]
             guard let clause = ClauseID(index.strings[Int(row.clause)]) else { continue }
             let id = PositionIndex.idText(row.id)
@@ -315,12 +343,17 @@ extension CharterRepository {
                                   revision: "", blob: index.strings[Int(row.blob)], position: Position.allCases[Int(row.position) - 1], text: "")
             winners.append(RecordedComment(id: id, clock: Int(row.clock), recordedAt: Date(timeIntervalSince1970: 0),
                                            facilitator: Person(name: "", email: ""), comment: comment, retraction: nil))
-            winnerCurrency[id] = currencies[UInt64(row.clause) << 32 | UInt64(row.blob)] ?? .stale
+            winnerCurrency[id] = judged
         }
         winners.sort { ($0.clock, $0.id) < ($1.clock, $1.id) }
         return StatusMatrix.build(charter: text, revision: commit.oid.hex, workshop: nil, scope: scope, comments: winners) {
             winnerCurrency[$0.id] ?? .stale
         }
+    }
+
+    /// Whether `a` comes after `b` in (clock, id) order.
+    private func laterRow(_ a: PositionIndex.Row, than b: PositionIndex.Row) -> Bool {
+        PositionIndex.precedes((b.clock, b.id), (a.clock, a.id))
     }
 }
 
@@ -362,7 +395,7 @@ struct EditorialVerdicts {
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: url.path) { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
             // Keep whole records only: a torn earlier write is cut off first.

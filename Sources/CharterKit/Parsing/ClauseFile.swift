@@ -12,10 +12,18 @@ public enum ClauseFile {
 
     public static func parse(_ data: Data, file: String) throws -> Parsed {
         let text = try UTF8Text.decode(data, file: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
         func isFence(_ line: Substring) -> Bool {
             line.trimmingCharacters(in: .whitespaces) == "---" || line == "---\r"
+        }
+        // The lines up to the closing fence only (as `split(separator: "\n")` cuts them): the
+        // body is never cut into lines.
+        var lines: [Substring] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            lines.append(text[start..<end])
+            if lines.count == 1 ? !isFence(lines[0]) : isFence(lines[lines.count - 1]) { break }
+            start = end < text.endIndex ? text.index(after: end) : end
         }
         guard let first = lines.first, isFence(first) else {
             throw CharterError(.missingFrontMatter, file: file, line: 1,
