@@ -133,7 +133,7 @@ final class Runner {
         process.environment = environment
         let stdout = Pipe()
         let errorPath = NSTemporaryDirectory() + "charter-bench-stderr-\(getpid())"
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         defer { try? errorHandle.close() }
         process.standardOutput = stdout
@@ -224,6 +224,13 @@ final class Runner {
         try gitRun(["commit-graph", "write", "--reachable"], in: repo)
         notes.append("Baseline repository: `git gc` (\(String(format: "%.1f", gc)) s) then `git commit-graph write --reachable` (no changed-path Bloom filters, git's default); the `git log -- path` row is also measured with Bloom filters (`--changed-paths`) for reference.")
 
+        // What starting a process costs here (Foundation's Process, as for every CLI row).
+        let startTimes = try repeated(scale.reps * 3) { try run("/bin/true", [], in: repo).seconds }
+        let charterStart = try repeated(scale.reps * 3) { try run(charterBinary, ["--version"], in: repo).seconds }
+        record(Row(workload: "0. process start", measure: "/bin/true", size: "-", median: Runner.median(startTimes), unit: "s",
+                   target: "-", check: "-"))
+        record(Row(workload: "0. process start", measure: "charter --version (Swift runtime, no repository)", size: "-",
+                   median: Runner.median(charterStart), unit: "s", target: "-", check: "-"))
         try historyWorkloads(repo, history)
         try diffWorkload(repo, history)
         try checkWorkload(repo)

@@ -97,3 +97,20 @@ struct IndexCodecTests {
         }
     }
 }
+
+@Suite("Editorial rule fast path")
+struct EditorialFastPathTests {
+    @Test func latinWordsAreTheNormalisedWords() {
+        var random = IndexTests.Random(state: 5)
+        let pieces = ["la", "Confiance", "ne", "se", "commande", "pas", "É", "œuvre", "l’", "«\u{A0}", "\u{A0}»", "…", " ", "  ", "\n",
+                      "\r\n", "-", "—", "ODD 17", "12", "ß", "ÿ", "Ça", "été", ",", ".", "\u{202F}!", "'", "\"", "x×y", "½", "ª", "e\u{301}",
+                      "ﬁ", "Ａ", "²", "µ", "\u{2028}", "😀", "ŒUVRE"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            if let fast = EditorialRule.latinWords(text) {
+                #expect(fast.map(String.init) == EditorialRule.normalisedWords(text).map(String.init), "\(text.debugDescription)")
+            }
+            #expect(EditorialRule.words(text).map(String.init) == EditorialRule.normalisedWords(text).map(String.init))
+        }
+    }
+}
