@@ -131,7 +131,7 @@ enum Floor {
     static func hex(_ oid: inout git_oid) -> String {
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, 41, &oid)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Reads every blob below the branch's tree (recursively), touching each byte count: the
