@@ -160,6 +160,13 @@ public final class BufferedObjectWriter: Sendable {
         for value in [UInt32(2), UInt32(objects.count)] {
             out.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
         }
+        // One deflate stream, reset between objects: setting one up per object (what
+        // `compress2` does) costs more than compressing a small record.
+        var stream = z_stream()
+        guard deflateInit_(&stream, 1, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw GitError(code: .other(-1), message: "zlib could not start", operation: "write a pack")
+        }
+        defer { deflateEnd(&stream) }
         var scratch = [UInt8](repeating: 0, count: 1 << 16)
         for (type, data) in objects {
             var size = data.count
@@ -171,19 +178,24 @@ public final class BufferedObjectWriter: Sendable {
                 size >>= 7
             }
             out.append(header)
-            let bound = Int(compressBound(uLong(data.count)))
+            let bound = Int(deflateBound(&stream, uLong(data.count))) + 16
             if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
-            var length = uLongf(scratch.count)
-            let rc = data.withUnsafeBytes { raw in
-                scratch.withUnsafeMutableBufferPointer { buffer in
-                    compress2(buffer.baseAddress, &length, raw.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(buffer.baseAddress!),
-                              uLong(data.count), 1)
+            deflateReset(&stream)
+            let produced: Int = try data.withUnsafeBytes { raw in
+                try scratch.withUnsafeMutableBufferPointer { buffer in
+                    var empty: UInt8 = 0
+                    stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress) ?? withUnsafeMutablePointer(to: &empty) { $0 }
+                    stream.avail_in = uInt(data.count)
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    let rc = deflate(&stream, Z_FINISH)
+                    guard rc == Z_STREAM_END else {
+                        throw GitError(code: .other(Int32(rc)), message: "zlib could not compress an object", operation: "write a pack")
+                    }
+                    return buffer.count - Int(stream.avail_out)
                 }
             }
-            guard rc == Z_OK else {
-                throw GitError(code: .other(Int32(rc)), message: "zlib could not compress an object", operation: "write a pack")
-            }
-            out.append(contentsOf: scratch[0..<Int(length)])
+            out.append(contentsOf: scratch[0..<produced])
         }
         var hasher = SHA1()
         out.withUnsafeBytes { hasher.update($0) }

@@ -51,10 +51,26 @@ struct PositionIndex: Sendable {
         return (high, low)
     }
 
+    /// The 8-4-4-4-12 text of an id kept as two integers.
     static func idText(_ id: (UInt64, UInt64)) -> RecordID {
-        let hex = String(id.0, radix: 16).leftPadded(16) + String(id.1, radix: 16).leftPadded(16)
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return RecordID(parts.joined(separator: "-"))!
+        let digits: StaticString = "0123456789abcdef"
+        let text = String(unsafeUninitializedCapacity: 36) { buffer in
+            digits.withUTF8Buffer { table in
+                var position = 0
+                for nibble in 0..<32 {
+                    if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    let word = nibble < 16 ? id.0 : id.1
+                    let shift = UInt64(60 - 4 * (nibble % 16))
+                    buffer[position] = table[Int((word >> shift) & 0xF)]
+                    position += 1
+                }
+                return position
+            }
+        }
+        return RecordID(uncheckedRawValue: text)
     }
 
     /// Adds a record (others than clause comments and retractions are not needed here).
@@ -175,11 +191,6 @@ struct PositionIndex: Sendable {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
 
 extension DeliberationStore {
     var positionIndexURL: URL {
@@ -265,50 +276,73 @@ extension CharterRepository {
         judge.remember(verdicts.load())
         defer { verdicts.append(judge.newVerdicts) }
         let scope = text.manifest.territories
-        let territorySlot: [UInt32: Int] = Dictionary(uniqueKeysWithValues: scope.enumerated().compactMap { offset, territory in
-            index.stringIndex[territory.id].map { ($0, offset) }
-        })
+        let stringCount = index.strings.count
+        var slotOf = [Int32](repeating: -1, count: stringCount)
+        for (offset, territory) in scope.enumerated() {
+            if let known = index.stringIndex[territory.id] { slotOf[Int(known)] = Int32(offset) }
+        }
         // A comment is retracted when a retraction of it comes after it in (clock, id) order
         // (the fold applies a retraction to a comment it has already seen).
         struct Key: Hashable { var high: UInt64; var low: UInt64 }
         var latestRetraction: [Key: (Int64, (UInt64, UInt64))] = [:]
+        var maybeRetracted = [Bool](repeating: false, count: 1 << 16)
         for retraction in index.retractions {
             let key = Key(high: retraction.comment.0, low: retraction.comment.1)
+            maybeRetracted[Int(retraction.comment.1 & 0xFFFF)] = true
             if let existing = latestRetraction[key], !PositionIndex.precedes(existing, (retraction.clock, retraction.id)) { continue }
             latestRetraction[key] = (retraction.clock, retraction.id)
         }
         // Each cell (clause, territory) keeps its latest position that counts (made on the
         // current text or one editorially equal), else its latest. Made on the current blob is
         // an integer comparison; the editorial judgment (parsing an older text) is made only in
-        // cells whose latest position is on an older text, and only for positions later than
-        // the cell's latest current one.
-        var currentBlob: [UInt32: UInt32] = [:]
+        // cells whose latest position is on an older text, for the positions later than the
+        // cell's latest current one.
+        var currentBlob = [Int32](repeating: -1, count: stringCount)
         for (id, oid) in judge.blobs {
-            if let clauseIndex = index.stringIndex[id.rawValue], let blobIndex = index.stringIndex[oid.hex] { currentBlob[clauseIndex] = blobIndex }
+            if let clauseIndex = index.stringIndex[id.rawValue], let blobIndex = index.stringIndex[oid.hex] {
+                currentBlob[Int(clauseIndex)] = Int32(blobIndex)
+            }
         }
-        func later(_ a: Int, than b: Int) -> Bool {
-            b < 0 || PositionIndex.precedes((index.rows[b].clock, index.rows[b].id), (index.rows[a].clock, index.rows[a].id))
+        let rows = index.rows
+        func later(_ a: Int32, than b: Int32) -> Bool {
+            b < 0 || PositionIndex.precedes((rows[Int(b)].clock, rows[Int(b)].id), (rows[Int(a)].clock, rows[Int(a)].id))
         }
-        struct Best { var current = -1; var overall = -1 }
-        var best: [UInt64: Best] = [:]   // clause << 32 | territory slot
-        var eligible: [(position: Int, cell: UInt64)] = []
-        eligible.reserveCapacity(index.rows.count)
-        for (position, row) in index.rows.enumerated() where row.position != 0 {
-            guard let slot = territorySlot[row.territory] else { continue }
-            if !latestRetraction.isEmpty, let latest = latestRetraction[Key(high: row.id.0, low: row.id.1)],
+        // Cells are numbered clause by clause (in order of first appearance) × territory slot.
+        let slots = max(scope.count, 1)
+        var clauseNumber = [Int32](repeating: -1, count: stringCount)
+        var clauseOfNumber: [UInt32] = []
+        var bestCurrent: [Int32] = []
+        var bestOverall: [Int32] = []
+        var eligible: [(position: Int32, cell: Int32)] = []
+        eligible.reserveCapacity(rows.count)
+        for position in rows.indices {
+            let row = rows[position]
+            guard row.position != 0 else { continue }
+            let slot = slotOf[Int(row.territory)]
+            guard slot >= 0 else { continue }
+            if maybeRetracted[Int(row.id.1 & 0xFFFF)], let latest = latestRetraction[Key(high: row.id.0, low: row.id.1)],
                PositionIndex.precedes((row.clock, row.id), latest) { continue }
-            let cell = UInt64(row.clause) << 32 | UInt64(slot)
-            eligible.append((position, cell))
-            var entry = best[cell] ?? Best()
-            if later(position, than: entry.overall) { entry.overall = position }
-            if currentBlob[row.clause] == row.blob, later(position, than: entry.current) { entry.current = position }
-            best[cell] = entry
+            var number = clauseNumber[Int(row.clause)]
+            if number < 0 {
+                number = Int32(clauseOfNumber.count)
+                clauseNumber[Int(row.clause)] = number
+                clauseOfNumber.append(row.clause)
+                bestCurrent.append(contentsOf: repeatElement(-1, count: slots))
+                bestOverall.append(contentsOf: repeatElement(-1, count: slots))
+            }
+            let cell = Int(number) * slots + Int(slot)
+            let here = Int32(position)
+            eligible.append((here, Int32(cell)))
+            if later(here, than: bestOverall[cell]) { bestOverall[cell] = here }
+            if currentBlob[Int(row.clause)] == Int32(row.blob), later(here, than: bestCurrent[cell]) { bestCurrent[cell] = here }
         }
-        var candidates: [UInt64: [Int]] = [:]
-        for (cell, entry) in best where entry.overall != entry.current { candidates[cell] = [] }
+        var candidates: [Int32: [Int32]] = [:]
+        for cell in bestOverall.indices where bestOverall[cell] >= 0 && bestOverall[cell] != bestCurrent[cell] {
+            candidates[Int32(cell)] = []
+        }
         if !candidates.isEmpty {
-            for (position, cell) in eligible where candidates[cell] != nil {
-                if later(position, than: best[cell]!.current) { candidates[cell]!.append(position) }
+            for (position, cell) in eligible where bestOverall[Int(cell)] != bestCurrent[Int(cell)] {
+                if later(position, than: bestCurrent[Int(cell)]) { candidates[cell]!.append(position) }
             }
         }
         var currencies: [UInt64: Currency] = [:]
@@ -319,41 +353,41 @@ extension CharterRepository {
             currencies[key] = judged
             return judged
         }
-        // The winners, as the comments `StatusMatrix.build` keeps (its other fields unused).
-        var winners: [RecordedComment] = []
-        var winnerCurrency: [RecordID: Currency] = [:]
-        winners.reserveCapacity(best.count)
-        for (cell, entry) in best {
-            var position = entry.current >= 0 ? entry.current : entry.overall
-            var judged: Currency = entry.current >= 0 ? .current : .stale
-            if let later = candidates[cell] {
-                let ordered = later.sorted { self.laterRow(index.rows[$0], than: index.rows[$1]) }
-                if let found = ordered.first(where: { currency(index.rows[$0]).counts }) {
+        // The winners become the matrix's cells, rows in reading order, each row's status
+        // from its cells: what `StatusMatrix.build` does with the winners it selects.
+        var cellsByClause: [UInt32: [String: PositionCell]] = [:]
+        for cell in bestOverall.indices where bestOverall[cell] >= 0 {
+            let current = bestCurrent[cell], overall = bestOverall[cell]
+            var position = current >= 0 ? current : overall
+            var judged: Currency = current >= 0 ? .current : .stale
+            if let newer = candidates[Int32(cell)] {
+                // The latest of the newer positions that counts (each (clause, blob) judged once).
+                var found: Int32 = -1
+                for candidate in newer where currency(rows[Int(candidate)]).counts && later(candidate, than: found) {
+                    found = candidate
+                }
+                if found >= 0 {
                     position = found
-                    judged = currency(index.rows[found])
-                } else if entry.current < 0 {
-                    position = entry.overall
+                    judged = currency(rows[Int(found)])
+                } else if current < 0 {
+                    position = overall
                     judged = .stale
                 }
             }
-            let row = index.rows[position]
-            guard let clause = ClauseID(index.strings[Int(row.clause)]) else { continue }
-            let id = PositionIndex.idText(row.id)
-            let comment = Comment(workshop: index.strings[Int(row.workshop)], territory: index.strings[Int(row.territory)], clause: clause,
-                                  revision: "", blob: index.strings[Int(row.blob)], position: Position.allCases[Int(row.position) - 1], text: "")
-            winners.append(RecordedComment(id: id, clock: Int(row.clock), recordedAt: Date(timeIntervalSince1970: 0),
-                                           facilitator: Person(name: "", email: ""), comment: comment, retraction: nil))
-            winnerCurrency[id] = judged
+            let row = rows[Int(position)]
+            let territory = index.strings[Int(row.territory)]
+            cellsByClause[row.clause, default: [:]][territory] = PositionCell(
+                territory: territory, position: Position.allCases[Int(row.position) - 1], currency: judged,
+                comment: PositionIndex.idText(row.id), workshop: index.strings[Int(row.workshop)])
         }
-        winners.sort { ($0.clock, $0.id) < ($1.clock, $1.id) }
-        return StatusMatrix.build(charter: text, revision: commit.oid.hex, workshop: nil, scope: scope, comments: winners) {
-            winnerCurrency[$0.id] ?? .stale
+        let rule = text.manifest.consensus
+        let scopeIDs = scope.map(\.id)
+        let matrixRows = text.numbered.map { entry -> StatusMatrix.Row in
+            let cells = index.stringIndex[entry.clause.id.rawValue].flatMap { cellsByClause[$0] } ?? [:]
+            let status = ConsensusEvaluator.status(of: Array(cells.values), scope: scopeIDs, rule: rule)
+            return StatusMatrix.Row(clause: entry.clause.id, number: entry.number, title: entry.clause.title, status: status, cells: cells)
         }
-    }
-
-    /// Whether `a` comes after `b` in (clock, id) order.
-    private func laterRow(_ a: PositionIndex.Row, than b: PositionIndex.Row) -> Bool {
-        PositionIndex.precedes((b.clock, b.id), (a.clock, a.id))
+        return StatusMatrix(revision: commit.oid.hex, workshop: nil, rule: rule, territories: scope, rows: matrixRows)
     }
 }
 

@@ -45,7 +45,7 @@ public struct RecordID: Hashable, Sendable, Comparable, Codable, CustomStringCon
         return RecordID(uncheckedRawValue: text)
     }
 
-    private init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
+    init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
 
     /// The last two hex digits (random): the shard folder that keeps trees small.
     public var shard: String { String(rawValue.suffix(2)) }
