@@ -18,7 +18,7 @@ public final class BufferedObjectWriter: Sendable {
     /// outlives every use here); kept as an integer so the value can cross into the lock.
     private let backend: Mutex<UInt>
     /// What was written through this writer's own methods, to pack on `flush()`.
-    private let written = Mutex<(objects: [(type: git_object_t, data: Data)], ids: Set<OID>)>(([], []))
+    private let written = Mutex<(objects: [(oid: OID, type: git_object_t, data: Data)], ids: Set<OID>)>(([], []))
 
     fileprivate init(repository: Repository, backend: UInt) {
         self.repository = repository
@@ -61,12 +61,12 @@ public final class BufferedObjectWriter: Sendable {
             }
             try check(rc, "write a buffered object of \(data.count) bytes")
             let id = OID(oid)
-            written.withLock { if $0.ids.insert(id).inserted { $0.objects.append((type, data)) } }
+            written.withLock { if $0.ids.insert(id).inserted { $0.objects.append((id, type, data)) } }
             return id
         }
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var name: [UInt8]
         var mode: UInt32
         var oid: OID
@@ -77,10 +77,23 @@ public final class BufferedObjectWriter: Sendable {
     private func apply(_ base: OID?, _ operations: ArraySlice<Repository.PathOperation>, depth: Int) throws -> OID? {
         var entries: [[UInt8]: Entry] = [:]
         if let base {
-            for entry in try repository.treeEntries(base) {
-                let name = Array(entry.name.utf8)
-                entries[name] = Entry(name: name, mode: entry.fileMode, oid: entry.oid)
+            // Read as bytes: no names turned into strings and back.
+            let read: [Entry] = try repository.withRepository { repository in
+                var raw = base.raw
+                let tree = try make("read tree \(base.hex)") { git_tree_lookup(&$0, repository, &raw) }
+                defer { git_tree_free(tree) }
+                var result: [Entry] = []
+                result.reserveCapacity(git_tree_entrycount(tree))
+                for index in 0..<git_tree_entrycount(tree) {
+                    guard let entry = git_tree_entry_byindex(tree, index), let name = git_tree_entry_name(entry),
+                          let oid = OID(git_tree_entry_id(entry)) else { continue }
+                    result.append(Entry(name: Array(UnsafeRawBufferPointer(start: name, count: strlen(name))),
+                                        mode: UInt32(git_tree_entry_filemode(entry).rawValue), oid: oid))
+                }
+                return result
             }
+            entries.reserveCapacity(read.count + operations.count)
+            for entry in read { entries[entry.name] = entry }
         }
         var nestedOrder: [[UInt8]] = []
         var nested: [[UInt8]: [Repository.PathOperation]] = [:]
@@ -125,10 +138,11 @@ public final class BufferedObjectWriter: Sendable {
     }
 
     /// Writes every buffered object to the repository as one pack (with its index) and empties
-    /// the buffer. Nothing to write is not an error. The pack is written without deltas (as
-    /// `git_mempack_dump` would with them, at many times the cost): `git gc` compacts it later.
+    /// the buffer. Nothing to write is not an error. The pack holds whole objects, small ones
+    /// uncompressed (no deltas either: `git gc` compacts it later) and its index is written here too, from the ids already
+    /// known, so nothing is decompressed again.
     public func flush() throws {
-        let objects = written.withLock { list -> [(type: git_object_t, data: Data)] in
+        let objects = written.withLock { list -> [(oid: OID, type: git_object_t, data: Data)] in
             defer { list = ([], []) }
             return list.objects
         }
@@ -136,39 +150,71 @@ public final class BufferedObjectWriter: Sendable {
             guard let mempack = UnsafeMutablePointer<git_odb_backend>(bitPattern: address) else { return }
             defer { git_mempack_reset(mempack) }
             guard !objects.isEmpty else { return }
-            let pack = try BufferedObjectWriter.pack(objects)
+            let (pack, entries, checksum) = try BufferedObjectWriter.pack(objects)
+            let index = BufferedObjectWriter.packIndex(entries, packChecksum: checksum)
+            let name = checksum.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+            let folder = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("objects/pack", isDirectory: true)
+            let operation = "write \(objects.count) buffered objects as a pack"
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                // The pack first, then its index: a reader only looks at packs that have one.
+                for (data, ext) in [(pack, "pack"), (index, "idx")] {
+                    let final = folder.appendingPathComponent("pack-\(name).\(ext)")
+                    let temporary = folder.appendingPathComponent("tmp_pack-\(name).\(ext).\(getpid())")
+                    try Data(data).write(to: temporary)
+                    _ = chmod(temporary.path, 0o444)
+                    guard rename(temporary.path, final.path) == 0 else {
+                        try? FileManager.default.removeItem(at: temporary)
+                        throw GitError(code: .other(-1), message: "cannot move the pack into place", operation: operation)
+                    }
+                }
+            } catch let error as GitError {
+                throw error
+            } catch {
+                throw GitError(code: .other(-1), message: "\(error)", operation: operation)
+            }
+            // Let this handle see the new pack at once.
             try repository.withRepository { repository in
-                let operation = "write \(objects.count) buffered objects as a pack"
                 let odb = try make(operation) { git_repository_odb(&$0, repository) }
                 defer { git_odb_free(odb) }
-                var writepackPointer: UnsafeMutablePointer<git_odb_writepack>?
-                try check(git_odb_write_pack(&writepackPointer, odb, nil, nil), operation)
-                let writepack = try unwrap(writepackPointer, operation)
-                defer { writepack.pointee.free(writepack) }
-                var progress = git_indexer_progress()
-                try pack.withUnsafeBytes { raw in
-                    try check(writepack.pointee.append(writepack, raw.baseAddress, raw.count, &progress), operation)
-                }
-                try check(writepack.pointee.commit(writepack, &progress), operation)
+                try check(git_odb_refresh(odb), operation)
             }
         }
     }
 
-    /// A version 2 pack of whole (undeltified) objects, zlib-compressed, with its SHA-1 trailer.
-    static func pack(_ objects: [(type: git_object_t, data: Data)]) throws -> [UInt8] {
+    /// One object of a pack, for its index.
+    struct PackEntry {
+        var oid: OID
+        var offset: UInt64
+        var crc: UInt32
+    }
+
+    /// A version 2 pack of whole (undeltified) objects, zlib-compressed, with its SHA-1
+    /// trailer; also each object's place and CRC-32 for the index.
+    static func pack(_ objects: [(oid: OID, type: git_object_t, data: Data)]) throws -> ([UInt8], [PackEntry], [UInt8]) {
         var out: [UInt8] = Array("PACK".utf8)
         for value in [UInt32(2), UInt32(objects.count)] {
             out.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
         }
-        // One deflate stream, reset between objects: setting one up per object (what
-        // `compress2` does) costs more than compressing a small record.
-        var stream = z_stream()
-        guard deflateInit_(&stream, 1, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        var entries: [PackEntry] = []
+        entries.reserveCapacity(objects.count)
+        // One deflate stream, reset between objects, with a small hash table (memLevel 1):
+        // a reset clears the table, and a default-sized one costs more to clear than a small
+        // record costs to compress.
+        // Small objects (records, trees of binary ids) are stored without compression: setting
+        // zlib to work on each costs more than the bytes saved; large ones at level 1.
+        var fast = z_stream(), stored = z_stream()
+        guard deflateInit2_(&fast, 1, Z_DEFLATED, 15, 1, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw GitError(code: .other(-1), message: "zlib could not start", operation: "write a pack")
         }
-        defer { deflateEnd(&stream) }
+        defer { deflateEnd(&fast) }
+        guard deflateInit2_(&stored, 0, Z_DEFLATED, 15, 1, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw GitError(code: .other(-1), message: "zlib could not start", operation: "write a pack")
+        }
+        defer { deflateEnd(&stored) }
         var scratch = [UInt8](repeating: 0, count: 1 << 16)
-        for (type, data) in objects {
+        for (oid, type, data) in objects {
+            let start = out.count
             var size = data.count
             var header = UInt8(truncatingIfNeeded: (Int(type.rawValue) << 4) | (size & 0x0F))
             size >>= 4
@@ -178,25 +224,71 @@ public final class BufferedObjectWriter: Sendable {
                 size >>= 7
             }
             out.append(header)
-            let bound = Int(deflateBound(&stream, uLong(data.count))) + 16
+            let small = data.count < 16_384
+            let bound = Int(small ? deflateBound(&stored, uLong(data.count)) : deflateBound(&fast, uLong(data.count))) + 16
             if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
-            deflateReset(&stream)
-            let produced: Int = try data.withUnsafeBytes { raw in
-                try scratch.withUnsafeMutableBufferPointer { buffer in
-                    var empty: UInt8 = 0
-                    stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress) ?? withUnsafeMutablePointer(to: &empty) { $0 }
-                    stream.avail_in = uInt(data.count)
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    let rc = deflate(&stream, Z_FINISH)
-                    guard rc == Z_STREAM_END else {
-                        throw GitError(code: .other(Int32(rc)), message: "zlib could not compress an object", operation: "write a pack")
+            func compress(_ stream: inout z_stream) throws -> Int {
+                deflateReset(&stream)
+                var empty: UInt8 = 0
+                return try data.withUnsafeBytes { raw in
+                    try withUnsafeMutablePointer(to: &empty) { emptyPointer in
+                        try scratch.withUnsafeMutableBufferPointer { buffer in
+                            stream.next_in = UnsafeMutablePointer(mutating: raw.bindMemory(to: Bytef.self).baseAddress) ?? emptyPointer
+                            stream.avail_in = uInt(data.count)
+                            stream.next_out = buffer.baseAddress
+                            stream.avail_out = uInt(buffer.count)
+                            let rc = deflate(&stream, Z_FINISH)
+                            guard rc == Z_STREAM_END else {
+                                throw GitError(code: .other(Int32(rc)), message: "zlib could not compress an object", operation: "write a pack")
+                            }
+                            return buffer.count - Int(stream.avail_out)
+                        }
                     }
-                    return buffer.count - Int(stream.avail_out)
                 }
             }
+            let produced = small ? try compress(&stored) : try compress(&fast)
             out.append(contentsOf: scratch[0..<produced])
+            let crc = out[start...].withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+            entries.append(PackEntry(oid: oid, offset: UInt64(start), crc: crc))
         }
+        var hasher = SHA1()
+        out.withUnsafeBytes { hasher.update($0) }
+        let checksum = hasher.finish()
+        out.append(contentsOf: checksum)
+        return (out, entries, checksum)
+    }
+
+    /// The version 2 index of a pack: fan-out table, sorted ids, CRC-32s, offsets (large ones
+    /// in the 64-bit table), the pack's checksum and the index's own.
+    static func packIndex(_ entries: [PackEntry], packChecksum: [UInt8]) -> [UInt8] {
+        let sorted = entries.sorted { $0.oid < $1.oid }
+        var out: [UInt8] = [0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]
+        func u32(_ value: UInt32) {
+            out.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
+        }
+        var fanout = [UInt32](repeating: 0, count: 256)
+        for entry in sorted { fanout[Int(entry.oid.bytes[0])] += 1 }
+        var running: UInt32 = 0
+        for index in 0..<256 {
+            running += fanout[index]
+            u32(running)
+        }
+        for entry in sorted { out.append(contentsOf: entry.oid.bytes) }
+        for entry in sorted { u32(entry.crc) }
+        var large: [UInt64] = []
+        for entry in sorted {
+            if entry.offset < 0x8000_0000 {
+                u32(UInt32(entry.offset))
+            } else {
+                u32(0x8000_0000 | UInt32(large.count))
+                large.append(entry.offset)
+            }
+        }
+        for offset in large {
+            u32(UInt32(offset >> 32))
+            u32(UInt32(offset & 0xFFFF_FFFF))
+        }
+        out.append(contentsOf: packChecksum)
         var hasher = SHA1()
         out.withUnsafeBytes { hasher.update($0) }
         out.append(contentsOf: hasher.finish())
