@@ -40,5 +40,13 @@ test: deps chromium
 demo: build
 	@bash Scripts/demo.sh $(CURDIR)/$(BIN)
 
+# Generates synthetic repositories under .build/bench/work, measures every workload against its
+# baselines (git, and minimal loops over libgit2) in the same run, and writes
+# .build/bench/results.md and .json. BENCH_SCALE=full runs the reference scale (500 clauses,
+# 10,000 revisions, 100 territories, 200 workshops, 1,000,000 records); BENCH_ARGS adds options
+# (e.g. BENCH_ARGS="--revisions 5000 --records 200000").
+bench: release
+	.build/release/charter-bench --out .build/bench --work .build/bench/work $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -48,6 +48,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: generates synthetic repositories and measures the engine against git and
+        // against a minimal walk written straight over libgit2 (hence CLibGit2 here).
+        .executableTarget(
+            name: "charter-bench",
+            dependencies: ["CharterKit", "GitKit", "CLibGit2"],
+            path: "Benchmarks"
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
         .testTarget(name: "CharterKitTests", dependencies: ["CharterKit", "GitKit", "TestSupport"]),

@@ -6,6 +6,7 @@
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 #include <git2/sys/commit.h>
+#include <zlib.h>
 
 /* git_libgit2_opts is variadic and cannot be called from Swift: one wrapper per option used. */
 

@@ -23,6 +23,15 @@ public struct OID: Hashable, Sendable, CustomStringConvertible, Comparable, Coda
     /// Builds an id from its 20 raw bytes; `nil` when the count is not 20.
     public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         guard bytes.count == OID.byteCount else { return nil }
+        if let fast = bytes.withContiguousStorageIfAvailable({ buffer -> OID in
+            let raw = UnsafeRawBufferPointer(buffer)
+            return OID(high: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                       middle: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                       low: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        }) {
+            self = fast
+            return
+        }
         var h: UInt64 = 0, m: UInt64 = 0, l: UInt32 = 0
         for (index, byte) in bytes.enumerated() {
             switch index {

@@ -79,6 +79,34 @@ extension Repository {
         }
     }
 
+    /// The bytes of a commit object as `createCommit` would write it, without writing it.
+    func commitBuffer(tree: OID, parents: [OID], author: Signature, committer: Signature, message: String) throws -> Data {
+        let operation = "build commit of tree \(tree.hex)"
+        return try withRepository { repository in
+            try author.withGitSignature(operation) { rawAuthor in
+                try committer.withGitSignature(operation) { rawCommitter in
+                    var treeRaw = tree.raw
+                    let treeObject = try make(operation) { git_tree_lookup(&$0, repository, &treeRaw) }
+                    defer { git_tree_free(treeObject) }
+                    var parentObjects: [OpaquePointer?] = []
+                    defer { for parent in parentObjects { git_commit_free(parent) } }
+                    for parent in parents {
+                        var raw = parent.raw
+                        parentObjects.append(try make("read commit \(parent.hex)") { git_commit_lookup(&$0, repository, &raw) })
+                    }
+                    var buffer = git_buf()
+                    defer { git_buf_dispose(&buffer) }
+                    try parentObjects.withUnsafeMutableBufferPointer { pointers in
+                        try check(git_commit_create_buffer(&buffer, repository, rawAuthor, rawCommitter, nil, message, treeObject,
+                                                           parents.count, pointers.baseAddress), operation)
+                    }
+                    guard let bytes = buffer.ptr else { return Data() }
+                    return Data(bytes: bytes, count: buffer.size)
+                }
+            }
+        }
+    }
+
     static func readCommit(_ repository: OpaquePointer, _ oid: OID) throws -> CommitInfo {
         var raw = oid.raw
         let operation = "read commit \(oid.hex)"

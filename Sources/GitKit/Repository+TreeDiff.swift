@@ -133,3 +133,86 @@ private struct TreeDiffer {
         return .same
     }
 }
+
+/// One commit of a first-parent history with what it changed below a folder.
+public struct CommitChanges: Sendable, Hashable {
+    /// The commit.
+    public var commit: OID
+    /// Its first parent; `nil` for a root commit.
+    public var parent: OID?
+    /// The folder's tree in this commit; `nil` when the folder is absent.
+    public var tree: OID?
+    /// The files below the folder that differ from the first parent's (paths relative to the
+    /// folder), as `diffTrees` lists them; empty when the folder's tree id is the same.
+    public var changes: [TreeChange]
+
+    public init(commit: OID, parent: OID?, tree: OID?, changes: [TreeChange]) {
+        self.commit = commit
+        self.parent = parent
+        self.tree = tree
+        self.changes = changes
+    }
+}
+
+extension Repository {
+    /// The first-parent history from `tip`, newest first, down to the commit just after `stop`
+    /// (or to the root commit when `stop` is nil or never met), each commit with the files it
+    /// changed below `folder` ('/'-separated, relative to the root; "." or "" for the whole
+    /// tree). One locked pass: each commit and folder tree is read once, equal subtrees are
+    /// skipped by id, so the cost is that of `git log --first-parent --raw` over the range.
+    ///
+    /// When `stop` is given but is not on the first-parent chain, the whole chain down to the
+    /// root is returned: callers tell the two apart by the last element's `parent`.
+    public func firstParentChanges(from tip: OID, until stop: OID? = nil, under folder: String) throws -> [CommitChanges] {
+        let trimmed = folder.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
+        return try withRepository { repository in
+            var differ = TreeDiffer(repository: repository)
+            func commitFacts(_ oid: OID) throws -> (parent: OID?, tree: OID?) {
+                var raw = oid.raw
+                let commit = try make("read commit \(oid.hex)") { git_commit_lookup(&$0, repository, &raw) }
+                defer { git_commit_free(commit) }
+                let parent = git_commit_parentcount(commit) > 0 ? OID(git_commit_parent_id(commit, 0)) : nil
+                guard let root = OID(git_commit_tree_id(commit)) else {
+                    throw GitError(code: .other(-1), message: "commit has no tree", operation: "read commit \(oid.hex)")
+                }
+                if trimmed.isEmpty { return (parent, root) }
+                var rootRaw = root.raw
+                let tree = try make("read tree \(root.hex)") { git_tree_lookup(&$0, repository, &rootRaw) }
+                defer { git_tree_free(tree) }
+                var entry: OpaquePointer?
+                let rc = git_tree_entry_bypath(&entry, tree, trimmed)
+                if rc == GIT_ENOTFOUND.rawValue {
+                    git_error_clear()
+                    return (parent, nil)
+                }
+                try check(rc, "read '\(trimmed)' in tree \(root.hex)")
+                guard let entry else { return (parent, nil) }
+                defer { git_tree_entry_free(entry) }
+                guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return (parent, nil) }
+                return (parent, OID(git_tree_entry_id(entry)))
+            }
+
+            var result: [CommitChanges] = []
+            var current: OID? = tip
+            var facts = try commitFacts(tip)
+            while let oid = current {
+                let parentFacts: (parent: OID?, tree: OID?)? = try facts.parent.map(commitFacts)
+                let parentTree = parentFacts?.tree
+                var changes: [TreeChange] = []
+                if parentTree != facts.tree {
+                    differ.changes.removeAll(keepingCapacity: true)
+                    try differ.compare(parentTree, facts.tree)
+                    changes = differ.changes
+                }
+                result.append(CommitChanges(commit: oid, parent: facts.parent, tree: facts.tree, changes: changes))
+                if let parent = facts.parent, parent != stop, let parentFacts {
+                    current = parent
+                    facts = parentFacts
+                } else {
+                    current = nil
+                }
+            }
+            return result
+        }
+    }
+}

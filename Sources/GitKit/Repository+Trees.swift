@@ -117,7 +117,7 @@ extension Repository {
 
     /// Applies the operations (paths relative to this level, from component `depth` on) to
     /// the tree `base`; returns the written tree, or `nil` when it ends up empty.
-    private static func applyUpdates(_ repository: OpaquePointer, base: OID?, _ operations: [PathOperation], depth: Int) throws -> OID? {
+    static func applyUpdates(_ repository: OpaquePointer, base: OID?, _ operations: [PathOperation], depth: Int) throws -> OID? {
         let builder: OpaquePointer
         if let base {
             var raw = base.raw
@@ -186,5 +186,42 @@ extension TreeEntry {
               let kind = ObjectKind(git_tree_entry_type(entry)) else { return nil }
         self.init(name: String(cString: rawName), oid: oid, kind: kind,
                   fileMode: UInt32(git_tree_entry_filemode(entry).rawValue))
+    }
+}
+
+extension Repository {
+    /// Visits every blob below `tree` (recursively, in git's order) under one lock, lending its
+    /// path and bytes to `body` without copying them: the way to read many small files (every
+    /// deliberation record) at the cost of libgit2's reads alone. Top-level entries named in
+    /// `skipping` are not entered. `body` must not call back into this repository.
+    public func forEachBlob(under tree: OID, skipping: Set<String> = [],
+                            _ body: (_ path: String, _ oid: OID, _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
+        try withRepository { repository in
+            func visit(_ oid: OID, prefix: String, top: Bool) throws {
+                var raw = oid.raw
+                let object = try make("read tree \(oid.hex)") { git_tree_lookup(&$0, repository, &raw) }
+                defer { git_tree_free(object) }
+                for index in 0..<git_tree_entrycount(object) {
+                    guard let entry = git_tree_entry_byindex(object, index), let rawName = git_tree_entry_name(entry),
+                          let id = OID(git_tree_entry_id(entry)) else { continue }
+                    let name = String(cString: rawName)
+                    let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                    switch git_tree_entry_type(entry) {
+                    case GIT_OBJECT_TREE:
+                        if top && skipping.contains(name) { continue }
+                        try visit(id, prefix: path, top: false)
+                    case GIT_OBJECT_BLOB:
+                        var blobRaw = id.raw
+                        let blob = try make("read blob \(id.hex)") { git_blob_lookup(&$0, repository, &blobRaw) }
+                        defer { git_blob_free(blob) }
+                        let size = Int(git_blob_rawsize(blob))
+                        try body(path, id, UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+                    default:
+                        continue
+                    }
+                }
+            }
+            try visit(tree, prefix: "", top: true)
+        }
     }
 }

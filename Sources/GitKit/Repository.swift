@@ -20,7 +20,7 @@ public final class Repository: Sendable {
     /// Whether the repository has no work tree.
     public let isBare: Bool
 
-    private init(taking pointer: sending OpaquePointer) {
+    init(taking pointer: sending OpaquePointer) {
         gitDirectory = Repository.trimmedPath(git_repository_path(pointer)) ?? ""
         workingDirectory = Repository.trimmedPath(git_repository_workdir(pointer))
         isBare = git_repository_is_bare(pointer) != 0

@@ -6,6 +6,8 @@ extension CharterRepository {
     /// text that revision made.
     public func story(of clause: ClauseID, from tip: String = "HEAD") throws -> [HistoryEntry] {
         var entries = try history(of: clause, from: tip)
+        // No deliberation recorded: nothing to read (and no text to judge comments against).
+        guard try deliberationStore().exists() else { return entries }
         let comments = try self.comments(CommentFilter(clause: clause.rawValue), against: tip)
         guard !comments.isEmpty else { return entries }
         let workshops = try deliberationStore().load().workshops

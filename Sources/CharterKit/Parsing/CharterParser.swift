@@ -21,6 +21,12 @@ public enum CharterParser {
                                hint: "run `charter init` to create one, or pass --dir to name the charter's folder")
         }
         let (manifest, lines) = try ManifestFile.parse(manifestData, file: paths.manifestPath)
+        return try assemble(directory: directory, manifest: manifest, lines: lines, clauses: files)
+    }
+
+    /// `assemble` with the manifest already parsed (callers that cache manifests by blob id).
+    static func assemble(directory: String, manifest: Manifest, lines: [ClauseID: Int], clauses files: [String: Clause]) throws -> Charter {
+        let paths = CharterFiles(directory: directory, manifest: nil, clauseFiles: [:])
         var clauses: [ClauseID: Clause] = [:]
         for name in files.keys.sorted() {
             guard let clause = files[name] else { continue }

@@ -5,6 +5,8 @@ enum UTF8Text {
     static func decode(_ data: Data, file: String) throws -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Valid text (nearly always): validated in one pass by the standard library.
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var scalars = String.UnicodeScalarView()

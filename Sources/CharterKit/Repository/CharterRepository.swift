@@ -12,6 +12,13 @@ public final class CharterRepository: Sendable {
     /// The charter's folder relative to the repository root (`charter` by default, `.` for the root).
     public let directory: String
     private let clauseCache = Mutex<[OID: Clause]>([:])
+    private let manifestCache = Mutex<[OID: ParsedManifest]>([:])
+    private let listingCache = Mutex<[OID: [TreeEntry]]>([:])
+    /// Parsed manifests kept across commands (`.git/charter/manifests.cache`).
+    private let manifestStore: ManifestCache
+    /// Whether the derived caches under `.git/charter/` are used (`CHARTER_NO_INDEX=1` turns
+    /// them off: every answer is then computed from git alone).
+    let indexEnabled: Bool
 
     /// Opens the repository containing `path` (searching upwards) and the
     /// charter folder `directory` in it.
@@ -28,11 +35,15 @@ public final class CharterRepository: Sendable {
                                hint: "run `git init` there first, or pass --repo with the repository's path")
         }
         self.directory = CharterRepository.relativeDirectory(directory ?? "charter", git: git, currentDirectory: currentDirectory)
+        manifestStore = ManifestCache(url: CharterRepository.cacheDirectory(git).appendingPathComponent("manifests.cache"))
+        indexEnabled = !CharterRepository.indexDisabled
     }
 
-    init(git: Repository, directory: String) {
+    init(git: Repository, directory: String, indexEnabled: Bool = !CharterRepository.indexDisabled) {
         self.git = git
         self.directory = directory
+        self.indexEnabled = indexEnabled
+        manifestStore = ManifestCache(url: CharterRepository.cacheDirectory(git).appendingPathComponent("manifests.cache"))
     }
 
     /// The work tree's root, nil for a bare repository.
@@ -98,18 +109,51 @@ public final class CharterRepository: Sendable {
 
     /// Parses the charter whose folder is `tree`, reusing clauses already parsed (by blob id).
     func charter(tree: OID) throws -> Charter {
-        var manifest: Data?
+        var manifest: ParsedManifest?
         var clauses: [String: Clause] = [:]
         for entry in try git.treeEntries(tree) {
             if entry.name == ManifestFile.fileName, entry.kind == .blob {
-                manifest = try git.blob(entry.oid)
+                manifest = try self.manifest(blob: entry.oid)
             } else if entry.name == "clauses", entry.kind == .tree {
                 for file in try git.treeEntries(entry.oid) where file.kind == .blob && file.name.hasSuffix(".md") {
                     clauses[file.name] = try clause(blob: file.oid, path: "\(clausesPath)/\(file.name)")
                 }
             }
         }
-        return try CharterParser.assemble(directory: directory, manifest: manifest, clauses: clauses)
+        guard let manifest else {
+            return try CharterParser.assemble(directory: directory, manifest: nil, clauses: clauses)
+        }
+        return try CharterParser.assemble(directory: directory, manifest: manifest.manifest, lines: manifest.lines, clauses: clauses)
+    }
+
+    /// The clause files (`*.md` blobs) of a `clauses` folder, listed once per tree id.
+    func clauseFiles(_ tree: OID) throws -> [TreeEntry] {
+        if let cached = listingCache.withLock({ $0[tree] }) { return cached }
+        let files = try git.treeEntries(tree).filter { $0.kind == .blob && $0.name.hasSuffix(".md") }
+        listingCache.withLock { $0[tree] = files }
+        return files
+    }
+
+    /// A manifest with the line of each listed clause id, as `ManifestFile.parse` gives it.
+    struct ParsedManifest: Sendable {
+        var manifest: Manifest
+        var lines: [ClauseID: Int]
+    }
+
+    /// The manifest in a blob, parsed once per blob id.
+    func manifest(blob: OID) throws -> ParsedManifest {
+        if let cached = manifestCache.withLock({ $0[blob] }) { return cached }
+        let persistent = indexEnabled
+        if persistent, let stored = manifestStore.lookup(blob) {
+            manifestCache.withLock { $0[blob] = stored }
+            return stored
+        }
+        let path = directory == "." ? ManifestFile.fileName : "\(directory)/\(ManifestFile.fileName)"
+        let (manifest, lines) = try ManifestFile.parse(git.blob(blob), file: path)
+        let parsed = ParsedManifest(manifest: manifest, lines: lines)
+        manifestCache.withLock { $0[blob] = parsed }
+        if persistent { manifestStore.store(blob, parsed) }
+        return parsed
     }
 
     func clause(blob: OID, path: String) throws -> Clause {

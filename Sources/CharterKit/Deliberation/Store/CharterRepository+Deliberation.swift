@@ -30,9 +30,15 @@ extension CharterRepository {
     /// The deliberation store named by the manifest at HEAD (or the working
     /// tree's, before the first commit).
     public func deliberationStore() throws -> DeliberationStore {
+        // Only the manifest is needed: read it alone (cached by blob id) when HEAD has one.
+        if let head = try? git.head(), let root = try? git.commit(head).tree, let folder = try? charterTree(root),
+           let entry = try? git.entry(atPath: ManifestFile.fileName, inTree: folder), entry.kind == .blob,
+           let parsed = try? manifest(blob: entry.oid) {
+            return DeliberationStore(git: git, branch: parsed.manifest.deliberationBranch, indexEnabled: indexEnabled)
+        }
         let manifestBranch = (try? charter(.revision("HEAD")))?.manifest.deliberationBranch
             ?? (try? charter(.workingTree))?.manifest.deliberationBranch
-        return DeliberationStore(git: git, branch: manifestBranch ?? Manifest.defaultDeliberationBranch)
+        return DeliberationStore(git: git, branch: manifestBranch ?? Manifest.defaultDeliberationBranch, indexEnabled: indexEnabled)
     }
 
     /// The facilitator: the one given, else git's identity.

@@ -9,6 +9,18 @@ final class CurrencyJudge: Sendable {
     let charter: Charter
     let blobs: [ClauseID: OID]
     private let verdicts = Mutex<[String: Currency]>([:])
+    /// Editorial verdicts judged by this judge (not given by `remember`), to keep for later.
+    private let learned = Mutex<[(old: String, new: String, equivalent: Bool)]>([])
+
+    /// Verdicts known from earlier (old blob, current blob, whether only editorially different).
+    func remember(_ known: [(old: String, new: String, equivalent: Bool)]) {
+        verdicts.withLock { verdicts in
+            for (old, new, equivalent) in known { verdicts["\(old)>\(new)"] = equivalent ? .carriedForward : .stale }
+        }
+    }
+
+    /// The verdicts this judge had to work out.
+    var newVerdicts: [(old: String, new: String, equivalent: Bool)] { learned.withLock { $0 } }
 
     init(repository: CharterRepository, commit: CommitInfo, charter: Charter) throws {
         self.repository = repository
@@ -21,17 +33,23 @@ final class CurrencyJudge: Sendable {
     }
 
     func currency(of comment: Comment) -> Currency {
-        guard let target = blobs[comment.clause], let current = charter.clauses[comment.clause] else { return .stale }
-        if target.hex == comment.blob { return .current }
-        let key = "\(comment.blob)>\(target.hex)"
+        currency(clause: comment.clause, blob: comment.blob)
+    }
+
+    /// The currency of a comment on `clause` made on the clause blob `blob` (hex).
+    func currency(clause: ClauseID, blob: String) -> Currency {
+        guard let target = blobs[clause], let current = charter.clauses[clause] else { return .stale }
+        if target.hex == blob { return .current }
+        let key = "\(blob)>\(target.hex)"
         if let known = verdicts.withLock({ $0[key] }) { return known }
         var verdict = Currency.stale
-        if let old = OID(hex: comment.blob),
-           let clause = try? repository.clause(blob: old, path: "\(repository.clausesPath)/\(comment.clause).md"),
+        if let old = OID(hex: blob),
+           let clause = try? repository.clause(blob: old, path: "\(repository.clausesPath)/\(clause).md"),
            EditorialRule.equivalent(clause, current) {
             verdict = .carriedForward
         }
         verdicts.withLock { $0[key] = verdict }
+        learned.withLock { $0.append((blob, target.hex, verdict == .carriedForward)) }
         return verdict
     }
 

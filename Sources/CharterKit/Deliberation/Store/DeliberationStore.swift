@@ -20,10 +20,13 @@ public final class DeliberationStore: Sendable {
     /// The branch's short name (`deliberation` unless the manifest says otherwise).
     public let branch: String
     private let cache = Mutex<[OID: Record]>([:])
+    /// Whether the position index under `.git/charter/` is used (see `CharterRepository`).
+    let indexEnabled: Bool
 
-    init(git: Repository, branch: String) {
+    init(git: Repository, branch: String, indexEnabled: Bool = !CharterRepository.indexDisabled) {
         self.git = git
         self.branch = branch
+        self.indexEnabled = indexEnabled
     }
 
     var reference: String { "refs/heads/\(branch)" }
@@ -77,7 +80,7 @@ public final class DeliberationStore: Sendable {
     func record(_ blob: OID, path: String) throws -> Record {
         if let cached = cache.withLock({ $0[blob] }) { return cached }
         do {
-            let record = try StableJSON.decoder().decode(Record.self, from: try git.blob(blob))
+            let record = try RecordCodec.decode(try git.blob(blob))
             cache.withLock { $0[blob] = record }
             return record
         } catch let error as DecodingError {
@@ -116,24 +119,28 @@ public final class DeliberationStore: Sendable {
             var records: [Record] = []
             var updates: [TreeUpdate] = []
             var clock = try snapshot.clock()
-            let encoder = StableJSON.encoder()
+            // Many records (an import): buffer the objects in memory and write one pack.
+            let buffered = events.count >= DeliberationStore.bufferThreshold ? try git.bufferedWriter() : nil
+            func writeBlob(_ data: Data) throws -> OID { try buffered?.writeBlob(data) ?? git.writeBlob(data) }
             for event in events {
                 clock += 1
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
                 records.append(record)
-                var data = try encoder.encode(record)
-                data.append(0x0A)
-                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try git.writeBlob(data)))
+                let data = try RecordCodec.encode(record)
+                updates.append(.upsert(path: DeliberationStore.path(of: record), blob: try writeBlob(data)))
                 if case .comment(let comment) = event, let key = comment.importKey {
                     updates.append(.upsert(path: "imports/\(comment.workshop)/\(key)",
-                                           blob: try git.writeBlob(Data((record.id.rawValue + "\n").utf8))))
+                                           blob: try writeBlob(Data((record.id.rawValue + "\n").utf8))))
                 }
             }
-            let tree = try git.updateTree(snapshot.tree, updates)
+            let tree = try buffered?.updateTree(snapshot.tree, updates) ?? git.updateTree(snapshot.tree, updates)
             let signature = Signature(name: facilitator.name, email: facilitator.email, date: now)
             let message = describe(events)
-            let commit = try git.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature, committer: signature,
-                                              message: "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n")
+            let fullMessage = "\(message)\n\n\(DeliberationStore.clockTrailer): \(clock)\n"
+            let parents = tip.map { [$0] } ?? []
+            let commit = try buffered?.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: fullMessage)
+                ?? git.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: fullMessage)
+            try buffered?.flush()
             do {
                 try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
@@ -152,22 +159,24 @@ public final class DeliberationStore: Sendable {
     }
 
     static let clockTrailer = "Clock"
+    /// From this many records in one append, objects are written as one pack.
+    static let bufferThreshold = 64
 
     /// Where a record's file lives on the branch.
-    static func path(of record: Record) -> String {
+    public static func path(of record: Record) -> String {
         switch record.event {
         case .amendmentProposed: return "amendments/\(record.id)/\(record.id).json"
         case .amendmentRebased(let change): return "amendments/\(change.amendment)/\(record.id).json"
         case .amendmentAdopted(let adoption): return "amendments/\(adoption.amendment)/\(record.id).json"
         case .amendmentRejected(let closing), .amendmentWithdrawn(let closing): return "amendments/\(closing.amendment)/\(record.id).json"
+        case .comment(let comment) where comment.amendment != nil:
+            return "amendments/\(comment.amendment!)/\(record.id).json"
+        case .commentRetracted(let retraction) where retraction.amendment != nil:
+            return "amendments/\(retraction.amendment!)/\(record.id).json"
         case .workshopOpened(let opening): return "workshops/\(opening.workshop)/\(record.id).json"
         case .workshopClosed(let change), .workshopReopened(let change): return "workshops/\(change.workshop)/\(record.id).json"
-        case .comment(let comment):
-            if let amendment = comment.amendment { return "amendments/\(amendment)/\(record.id).json" }
-            return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
-        case .commentRetracted(let retraction):
-            if let amendment = retraction.amendment { return "amendments/\(amendment)/\(record.id).json" }
-            return "clauses/\(retraction.clause)/\(record.id.shard)/\(record.id).json"
+        case .comment(let comment): return "clauses/\(comment.clause)/\(record.id.shard)/\(record.id).json"
+        case .commentRetracted(let retraction): return "clauses/\(retraction.clause)/\(record.id.shard)/\(record.id).json"
         }
     }
 }
