@@ -2,9 +2,8 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    if arguments.first == "probe" {
-        try Probe.run(arguments[1])
-    } else if arguments.first == "generate" {
+    if arguments.first == "generate" {
+        // `charter-bench generate PATH CLAUSES REVISIONS`: a text history only, to explore by hand.
         var generator = TextGenerator(path: arguments[1], clauses: Int(arguments[2])!, revisions: Int(arguments[3])!, territories: 100)
         let t = Date()
         _ = try generator.generate(snapshotAt: [], log: { print($0) })

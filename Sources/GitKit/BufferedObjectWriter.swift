@@ -4,15 +4,17 @@ import Synchronization
 
 /// Writes many objects at once: blobs, trees and commits go to an in-memory object database
 /// (libgit2's `git_mempack`) and reach the disk as one pack file on `flush()`, instead of one
-/// compressed loose file each. About 5x cheaper per object for bulk work (a CSV import of
+/// compressed loose file each: several times cheaper per object for bulk work (a CSV import of
 /// thousands of rows, a generated benchmark history).
 ///
-/// The writer is a second handle on the same repository: `repository` reads everything the
-/// repository holds plus what was buffered, and writes to the buffer. Objects written through
-/// it are not on disk until `flush()` returns: move references only after that. Objects left
-/// unflushed when the writer is released are dropped (nothing refers to them).
+/// Write through the writer's own methods (`writeBlob`, `updateTree`, `createCommit`): they
+/// record what `flush()` packs. `repository` is a second handle on the same repository for
+/// reading (it also sees what was buffered); an object written through it directly stays in
+/// memory only and is dropped at the next flush. Objects are not on disk until `flush()`
+/// returns: move references only after that. Objects left unflushed when the writer is
+/// released are dropped (nothing refers to them).
 public final class BufferedObjectWriter: Sendable {
-    /// The handle to read and write through (`writeBlob`, `updateTree`, `createCommit`...).
+    /// A second handle on the repository, to read through (it sees the buffered objects too).
     public let repository: Repository
     /// The mempack backend's address (owned by the second handle's object database, which
     /// outlives every use here); kept as an integer so the value can cross into the lock.

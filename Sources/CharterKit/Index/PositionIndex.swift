@@ -336,43 +336,49 @@ extension CharterRepository {
             if later(here, than: bestOverall[cell]) { bestOverall[cell] = here }
             if currentBlob[Int(row.clause)] == Int32(row.blob), later(here, than: bestCurrent[cell]) { bestCurrent[cell] = here }
         }
-        var candidates: [Int32: [Int32]] = [:]
-        for cell in bestOverall.indices where bestOverall[cell] >= 0 && bestOverall[cell] != bestCurrent[cell] {
-            candidates[Int32(cell)] = []
-        }
-        if !candidates.isEmpty {
-            for (position, cell) in eligible where bestOverall[Int(cell)] != bestCurrent[Int(cell)] {
-                if later(position, than: bestCurrent[Int(cell)]) { candidates[cell]!.append(position) }
-            }
-        }
-        var currencies: [UInt64: Currency] = [:]
+        // Currency per (clause, blob), judged once: kept by blob (a blob is one clause's text;
+        // should two clauses name the same blob, the second goes through a dictionary).
+        var memoClause = [Int32](repeating: -1, count: stringCount)
+        var memoCurrency = [Currency?](repeating: nil, count: stringCount)
+        var otherCurrencies: [UInt64: Currency] = [:]
         func currency(_ row: PositionIndex.Row) -> Currency {
+            let blob = Int(row.blob)
+            if memoClause[blob] == Int32(row.clause), let known = memoCurrency[blob] { return known }
             let key = UInt64(row.clause) << 32 | UInt64(row.blob)
-            if let known = currencies[key] { return known }
-            let judged = ClauseID(index.strings[Int(row.clause)]).map { judge.currency(clause: $0, blob: index.strings[Int(row.blob)]) } ?? .stale
-            currencies[key] = judged
+            if memoClause[blob] >= 0, let known = otherCurrencies[key] { return known }
+            let judged = ClauseID(index.strings[Int(row.clause)]).map { judge.currency(clause: $0, blob: index.strings[blob]) } ?? .stale
+            if memoClause[blob] < 0 {
+                memoClause[blob] = Int32(row.clause)
+                memoCurrency[blob] = judged
+            } else {
+                otherCurrencies[key] = judged
+            }
             return judged
+        }
+        // In cells whose latest position is not on the current text: the latest newer than
+        // the cell's latest current one that counts.
+        var bestCounting = [Int32](repeating: -1, count: bestOverall.count)
+        for (position, cell) in eligible {
+            let slot = Int(cell)
+            guard bestOverall[slot] != bestCurrent[slot], later(position, than: bestCurrent[slot]),
+                  later(position, than: bestCounting[slot]), currency(rows[Int(position)]).counts else { continue }
+            bestCounting[slot] = position
         }
         // The winners become the matrix's cells, rows in reading order, each row's status
         // from its cells: what `StatusMatrix.build` does with the winners it selects.
         var cellsByClause: [UInt32: [String: PositionCell]] = [:]
         for cell in bestOverall.indices where bestOverall[cell] >= 0 {
-            let current = bestCurrent[cell], overall = bestOverall[cell]
-            var position = current >= 0 ? current : overall
-            var judged: Currency = current >= 0 ? .current : .stale
-            if let newer = candidates[Int32(cell)] {
-                // The latest of the newer positions that counts (each (clause, blob) judged once).
-                var found: Int32 = -1
-                for candidate in newer where currency(rows[Int(candidate)]).counts && later(candidate, than: found) {
-                    found = candidate
-                }
-                if found >= 0 {
-                    position = found
-                    judged = currency(rows[Int(found)])
-                } else if current < 0 {
-                    position = overall
-                    judged = .stale
-                }
+            let position: Int32
+            let judged: Currency
+            if bestCounting[cell] >= 0 {
+                position = bestCounting[cell]
+                judged = currency(rows[Int(position)])
+            } else if bestCurrent[cell] >= 0 {
+                position = bestCurrent[cell]
+                judged = .current
+            } else {
+                position = bestOverall[cell]
+                judged = .stale
             }
             let row = rows[Int(position)]
             let territory = index.strings[Int(row.territory)]
