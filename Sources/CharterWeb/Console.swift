@@ -6,7 +6,7 @@ import Logging
 /// How the console behaves.
 public struct ConsoleOptions: Sendable {
     /// The interface's language (French by default).
-    public var language: ReportLanguage
+    public var language: Language
     /// Reading needs a session too: set when the console listens beyond the loopback interface.
     public var readRequiresSession: Bool
     /// The `Host` names requests may carry (any when nil): the loopback names when bound to
@@ -15,7 +15,7 @@ public struct ConsoleOptions: Sendable {
     /// The largest request body accepted, in bytes.
     public var bodyLimit: Int
 
-    public init(language: ReportLanguage = .fr, readRequiresSession: Bool = false, allowedHosts: Set<String>? = nil,
+    public init(language: Language = .fr, readRequiresSession: Bool = false, allowedHosts: Set<String>? = nil,
                 bodyLimit: Int = 64 * 1024) {
         self.language = language
         self.readRequiresSession = readRequiresSession
@@ -25,7 +25,7 @@ public struct ConsoleOptions: Sendable {
 
     /// The options for a console bound to `host`: loopback names only and open reading on a
     /// loopback address; sessions for reading too on any other.
-    public static func forBinding(host: String, language: ReportLanguage) -> ConsoleOptions {
+    public static func forBinding(host: String, language: Language) -> ConsoleOptions {
         let loopback = ConsoleOptions.isLoopback(host)
         return ConsoleOptions(language: language, readRequiresSession: !loopback,
                               allowedHosts: loopback ? ["127.0.0.1", "localhost", "[::1]", "::1"] : nil)
@@ -49,7 +49,7 @@ public final class WebConsole: Sendable {
         self.sessions = sessions
     }
 
-    var language: ReportLanguage { options.language }
+    var language: Language { options.language }
 
     /// `fr` or `en` text, as the console speaks.
     func t(_ french: String, _ english: String) -> String { language == .fr ? french : english }
@@ -208,7 +208,7 @@ struct ConsoleFailure: Error, Sendable {
         }
     }
 
-    func title(_ language: ReportLanguage) -> String {
+    func title(_ language: Language) -> String {
         let french = language == .fr
         switch status.code {
         case 400: return french ? "Requête invalide" : "Bad request"

@@ -53,12 +53,12 @@ enum Layout {
     }
 
     /// A consensus badge.
-    static func badge(_ status: ClauseStatus, _ language: ReportLanguage) -> HTML {
+    static func badge(_ status: ClauseStatus, _ language: Language) -> HTML {
         "<span class=\"badge \(status.rawValue)\" data-status=\"\(status.rawValue)\">\(language.status(status))</span>"
     }
 
     /// A position cell's mark: ✔ ~ ✖, starred when made on older text.
-    static func mark(_ cell: PositionCell?, territory: String, _ language: ReportLanguage) -> HTML {
+    static func mark(_ cell: PositionCell?, territory: String, _ language: Language) -> HTML {
         guard let cell else { return "<span class=\"mark none\" title=\"\(territory)\">·</span>" }
         let stale = cell.currency == .stale
         let tip = "\(territory) — \(language.position(cell.position))" + (stale ? " (\(language.words.staleMark))" : "")

@@ -11,6 +11,9 @@ struct CharterCommand: ParsableCommand {
             A charter is a manifest (charter/charter.yml) and one Markdown file per clause
             (charter/clauses/<id>.md). Every command works from any folder of the repository.
 
+            Language: --lang fr|en on any command, else CHARTER_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG). \
+            Reports and the console are in French unless --lang en is given.
+
             Exit codes: 0 success, 1 a check or gate found problems, 2 the command could not do its work.
             """,
         version: "charter 0.1.0",
@@ -30,16 +33,16 @@ enum Main {
         do {
             // `charter --version --verbose`: the version subcommand's long form (ArgumentParser
             // would print the short version and ignore --verbose).
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments = CLILanguage.split(Array(CommandLine.arguments.dropFirst())).rest
             if arguments.contains("--version"), Set(arguments).isSubset(of: ["--version", "--verbose", "-v"]),
                arguments.contains("--verbose") || arguments.contains("-v") {
                 try VersionCommand.parse(["--verbose"]).run()
                 exit(0)
             }
-            var command = try CharterCommand.parseAsRoot()
+            var command = try CharterCommand.parseAsRoot(arguments)
             try command.run()
         } catch let error as CharterError {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: CLILanguage.current))
             exit(2)
         } catch let code as ExitCode {
             exit(code.rawValue)

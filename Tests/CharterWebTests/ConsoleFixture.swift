@@ -19,7 +19,7 @@ struct ConsoleFixture {
     let console: WebConsole
     let sessions = SessionStore()
 
-    init(language: ReportLanguage = .fr, options: ConsoleOptions? = nil) throws {
+    init(language: Language = .fr, options: ConsoleOptions? = nil) throws {
         git = GitCLI(scratch.url)
         try git.initialise()
         try FileManager.default.copyItem(at: ConsoleFixture.bundledCharter, to: scratch.url.appendingPathComponent("charter"))

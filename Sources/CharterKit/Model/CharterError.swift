@@ -48,6 +48,10 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What to do about it.
     public var hint: String?
+    /// The message by catalogue key, when it has one: `description(in:)` then speaks the
+    /// reader's language; `message` and `hint` hold its English text.
+    public var wording: Message?
+    public var hintWording: Message?
 
     public init(_ code: Code, file: String? = nil, line: Int? = nil, _ message: String, hint: String? = nil) {
         self.code = code
@@ -57,16 +61,30 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line: message (hint)`, the form editors and CI jump to.
-    public var description: String {
+    /// An error worded from the catalogue (`MessageCatalogue`), in whichever language is read.
+    public init(_ code: Code, file: String? = nil, line: Int? = nil, _ wording: Message, hint: Message? = nil) {
+        self.init(code, file: file, line: line, wording.text(in: .en), hint: hint?.text(in: .en))
+        self.wording = wording
+        self.hintWording = hint
+    }
+
+    /// `file:line: message (hint)`, the form editors and CI jump to, in English.
+    public var description: String { description(in: .en) }
+
+    /// `file:line: message (hint)` in `language`: the catalogue's wording where the error has one.
+    public func description(in language: Language) -> String {
         var text = ""
         if let file {
             text += file
             if let line { text += ":\(line)" }
             text += ": "
         }
-        text += message
-        if let hint { text += "\n  hint: \(hint)" }
+        text += wording?.text(in: language) ?? message
+        // A hint not yet in the catalogue is English: so is its prefix.
+        let hintLanguage = hintWording == nil ? Language.en : language
+        if let hint = hintWording?.text(in: language) ?? hint {
+            text += "\n  " + MessageCatalogue.text("common.hint.prefix", in: hintLanguage) + hintLanguage.colon + hint
+        }
         return text
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 public struct PublicationRenderer: Sendable {
     public enum Format: String, Sendable, CaseIterable { case html, markdown, json }
 
-    public var language: ReportLanguage
+    public var language: Language
 
-    public init(language: ReportLanguage = .fr) { self.language = language }
+    public init(language: Language = .fr) { self.language = language }
 
     /// Figures to include: SVG text for HTML (inlined), file names for Markdown (linked).
     public struct Figures: Sendable {

@@ -41,9 +41,9 @@ public enum MarkupEscaping {
 /// clause, one column per territory, each cell coloured by the territory's position (paler
 /// and starred when it was taken on an earlier text), and the clause's status at the end.
 public struct HeatmapSVG: Sendable {
-    public var language: ReportLanguage
+    public var language: Language
 
-    public init(language: ReportLanguage = .fr) { self.language = language }
+    public init(language: Language = .fr) { self.language = language }
 
     public func render(_ matrix: StatusMatrix, title: String? = nil) -> String {
         let words = language.words
@@ -122,7 +122,7 @@ public struct HeatmapSVG: Sendable {
 
 /// "18 articles : 3 consensus, 4 consensus avec réserves, …".
 public enum StatusSummaryWords {
-    public static func line(_ matrix: StatusMatrix, _ language: ReportLanguage) -> String {
+    public static func line(_ matrix: StatusMatrix, _ language: Language) -> String {
         let counts = matrix.summary
         let parts = ClauseStatus.allCases.compactMap { status in counts[status].map { "\($0) \(language.status(status))" } }
         return "\(matrix.rows.count) \(language.words.clauses)\(language == .fr ? " :" : ":") " + parts.joined(separator: ", ")
@@ -132,9 +132,9 @@ public enum StatusSummaryWords {
 /// The evolution of consensus across workshops as a standalone SVG image: one stacked bar
 /// per workshop (clauses in consensus, with reservations, in objection, open, stale).
 public struct EvolutionSVG: Sendable {
-    public var language: ReportLanguage
+    public var language: Language
 
-    public init(language: ReportLanguage = .fr) { self.language = language }
+    public init(language: Language = .fr) { self.language = language }
 
     public static let order: [ClauseStatus] = [.consensus, .consensusWithReservations, .objection, .open, .stale]
 

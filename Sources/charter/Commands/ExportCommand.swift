@@ -22,7 +22,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "html, markdown, json or pdf.") var format: Format = .html
     @Option(help: ArgumentHelp("The folder to write into (created if needed).", valueName: "dir")) var out: String
     @Option(help: ArgumentHelp("The text revision to publish (default HEAD).", valueName: "revision")) var at: String?
-    @Option(help: "The language of the report's words: fr or en.") var lang: ReportLanguage = .fr
+
+    /// `--lang fr|en` (read by `CLILanguage` for every command); French by default.
+    private var lang: Language { CLILanguage.explicit ?? .fr }
 
     func run() throws {
         let repository = try location.open()

@@ -21,11 +21,13 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var location: RepositoryOptions
     @Option(help: "The address to listen on (beyond loopback, every page needs a session).") var host = "127.0.0.1"
     @Option(help: "The port (0: any free port).") var port = 8080
-    @Option(help: "The interface's language: fr or en.") var lang: ReportLanguage = .fr
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
+
+    /// `--lang fr|en` (read by `CLILanguage` for every command); French by default.
+    private var lang: Language { CLILanguage.explicit ?? .fr }
 
     func run() throws {
         let repository = try location.open()
@@ -77,6 +79,6 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-extension ReportLanguage: ExpressibleByArgument {
+extension Language: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

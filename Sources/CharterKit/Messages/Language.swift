@@ -1,7 +1,8 @@
 import Foundation
 
-/// The language of reports and of the web console: French by default, English on demand.
-public enum ReportLanguage: String, Hashable, Sendable, Codable, CaseIterable {
+/// The language people read: French or English. Reports and the console default to French;
+/// the CLI follows `--lang`, `CHARTER_LANG` and the locale (`Language.resolve`).
+public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
     case fr, en
 
     public func status(_ status: ClauseStatus) -> String {

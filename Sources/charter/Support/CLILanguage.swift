@@ -1,0 +1,47 @@
+import CharterKit
+import Foundation
+
+/// The language the CLI speaks: `--lang fr|en` anywhere on the command line, else
+/// `CHARTER_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+enum CLILanguage {
+    /// `--lang` is read here, before the argument parser, so every command takes it.
+    static let current: Language = Language.resolve(
+        explicit: split(Array(CommandLine.arguments.dropFirst())).language,
+        environment: ProcessInfo.processInfo.environment)
+
+    /// The language given with `--lang`, if any: what the published reports and the console use
+    /// (French, the charter's language, when none is given).
+    static let explicit: Language? = split(Array(CommandLine.arguments.dropFirst())).language.flatMap(Language.named)
+
+    /// The arguments without `--lang X` / `--lang=X`, and the value given.
+    static func split(_ arguments: [String]) -> (language: String?, rest: [String]) {
+        var rest: [String] = []
+        var language: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            }
+            if argument == "--lang", index + 1 < arguments.count {
+                language = arguments[index + 1]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--lang=") {
+                language = String(argument.dropFirst("--lang=".count))
+                index += 1
+                continue
+            }
+            rest.append(argument)
+            index += 1
+        }
+        return (language, rest)
+    }
+
+    /// The message `key` in the CLI's language.
+    static func text(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
+        MessageCatalogue.text(key, count: count, arguments, in: current)
+    }
+}
