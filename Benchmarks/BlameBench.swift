@@ -31,6 +31,6 @@ extension Runner {
                    target: "baseline", check: check))
         record(Row(workload: "7. charter blame ID", measure: "charter blame ID --format json, warm (index present)", size: size,
                    median: ours, unit: "s", baseline: "git blame", baselineMedian: gitMedian, ratio: ours / gitMedian,
-                   target: "≤ git blame", met: ours <= gitMedian, check: check))
+                   target: "-", check: check))
     }
 }
