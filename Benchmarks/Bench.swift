@@ -247,6 +247,7 @@ final class Runner {
         record(Row(workload: "0. process start", measure: "charter --version (Swift runtime, no repository)", size: "-",
                    median: Runner.median(charterStart), unit: "s", target: "-", check: "-"))
         try historyWorkloads(repo, history)
+        try blameWorkload(repo, history)
         try diffWorkload(repo, history)
         try checkWorkload(repo)
 

@@ -98,6 +98,21 @@ say charter amend adopt "$bis" --force "  # collides with the adopted one: refus
 quiet amend withdraw "$bis" --reason "Repris dans l’amendement adopté" --facilitator "Karim Benali <karim.benali@example.org>"
 say charter amend reject "$littoral" --reason "…"
 "$charter" amend reject "$littoral" --reason "Objection du Bassin de Carvignac : une clause générale sur la diversité des territoires suffit." --facilitator "Karim Benali <karim.benali@example.org>"
+# Two territories amend two sentences of one paragraph of « Co-construire plutôt que
+# consulter », by passage (« remplacer X par Y »): both adopted, the second merged sentence
+# by sentence onto the first without a rebase; blame says where each sentence comes from.
+formulation=$(propose --territory pays-d-ormanges --workshop nantes --rationale "Associer dès la formulation du problème." \
+    --clause co-construction --quote "dès la définition du problème" --replace "dès la formulation du problème")
+annoncent=$(propose --territory haut-verdal --workshop nantes --rationale "Un niveau annoncé avant de commencer." \
+    --clause co-construction --quote "et disent honnêtement" --replace "et annoncent honnêtement")
+support "$formulation" haut-verdal pays-d-ormanges port-saint-aubin vallee-de-la-sorgeac
+support "$annoncent" haut-verdal pays-d-ormanges port-saint-aubin bassin-de-carvignac
+say charter amend adopt "$formulation"
+"$charter" amend adopt "$formulation" --editor "Claire Martin <claire.martin@example.org>"
+say charter amend adopt "$annoncent" "  # another sentence of the same paragraph: merged, no rebase"
+"$charter" amend adopt "$annoncent" --editor "Claire Martin <claire.martin@example.org>"
+say charter blame co-construction
+"$charter" blame co-construction
 say git log -3 --format='%h %s%n%(trailers)'
 git log -3 --format='%h %s%n%(trailers)'
 say charter release v1.0 "  # the gate: the objection on transparence still stands"

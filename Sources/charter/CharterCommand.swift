@@ -21,7 +21,7 @@ struct CharterCommand: ParsableCommand {
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
             SyncCommand.self, VersionCommand.self,
-            AmendCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
+            AmendCommand.self, BlameCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
             ExportCommand.self, FacilitatorCommand.self, ServeCommand.self,
         ]
     )

@@ -51,6 +51,9 @@ public struct Changelog: Hashable, Sendable, Codable {
         /// The adoption commit.
         public var revision: String
         public var forced: Bool
+        /// What the adoption did to the clause's text, word by word (the commit against its
+        /// parent): nil when it changed no text (a move).
+        public var textChange: WordDiff?
     }
 
     public struct RevisionEntry: Hashable, Sendable, Codable {
@@ -77,6 +80,8 @@ struct AmendmentCommit {
     var commit: CommitInfo
     var amendment: String
     var clauses: [ClauseID]
+    /// The word diff of the first clause text it changed.
+    var textChange: WordDiff?
 }
 
 extension CharterRepository {
@@ -109,7 +114,7 @@ extension CharterRepository {
                     return Changelog.WorkshopEntry(id: id, title: workshop?.title, date: workshop?.date, place: workshop?.place)
                 },
                 rationale: amendment?.proposal.rationale, revision: found.commit.oid.hex,
-                forced: CommitTrailers.value("Forced", in: found.commit.message) != nil))
+                forced: CommitTrailers.value("Forced", in: found.commit.message) != nil, textChange: found.textChange))
         }
         let clauses = diff.clauses.filter { $0.kinds != [.renumbered] }.map { change in
             Changelog.ClauseEntry(id: change.id, number: change.number, title: change.title, kinds: change.kinds,
@@ -152,13 +157,15 @@ extension CharterRepository {
             let commit = try git.commit(oid)
             guard let amendment = CommitTrailers.value(Self.amendmentTrailer, in: commit.message) else { continue }
             var clauses: [ClauseID] = []
+            var textChange: WordDiff?
             if let parent = commit.parents.first,
                let before = try? charter(atCommit: git.commit(parent), label: parent.short()),
                let after = try? charter(atCommit: commit, label: oid.short()) {
-                clauses = CharterDiff.between(before, after, fromLabel: "", toLabel: "").clauses
-                    .filter { $0.kinds != [.renumbered] }.map(\.id)
+                let changes = CharterDiff.between(before, after, fromLabel: "", toLabel: "").clauses.filter { $0.kinds != [.renumbered] }
+                clauses = changes.map(\.id)
+                textChange = changes.lazy.compactMap(\.body).first { $0.insertedWords + $0.deletedWords > 0 || $0.segments.contains { $0.kind != .equal } }
             }
-            found.append(AmendmentCommit(commit: commit, amendment: amendment, clauses: clauses))
+            found.append(AmendmentCommit(commit: commit, amendment: amendment, clauses: clauses, textChange: textChange))
         }
         return found
     }
@@ -209,6 +216,14 @@ public struct ChangelogMarkdownRenderer: Sendable {
                 out += amendment.forced ? "; adopted without consensus.\n" : ".\n"
                 if let rationale = amendment.rationale, !rationale.isEmpty {
                     out += "  > " + rationale.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  > ") + "\n"
+                }
+                if let change = amendment.textChange {
+                    // The text change itself, word by word, around the changes.
+                    let words = MarkdownDiffRenderer.words(WordDiff(segments: DiffContext().shorten(change.segments)))
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !words.isEmpty {
+                        out += "\n  " + words.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n\n"
+                    }
                 }
             }
             out += "\n"

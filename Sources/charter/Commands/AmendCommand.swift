@@ -20,11 +20,17 @@ struct AmendCommand: ParsableCommand {
             discussion: """
                 One of:
                   --clause C --text-file F [--title T]    replace C's text (and title)
+                  --clause C --quote "X" --replace "Y"    « remplacer X par Y » in C's text
+                  --clause C --quote "X" --delete-quote   « supprimer X »
+                  --clause C --quote "X" --insert-after-quote "Y"
+                                                          « après X, insérer Y »
                   --insert-after C --id N --title T --text-file F
                                                           insert a new clause N after C
                   --delete C                              delete C
                   --move C --after D                      move C right after D
-                Clauses are named by id or number; `--text-file -` reads standard input.
+                Clauses are named by id or number; `--text-file -` reads standard input. A quote must be the
+                clause's exact words and occur once in it; the amendment records the clause's whole new text, so it
+                merges with other amendments sentence by sentence.
                 """)
 
         @OptionGroup var location: RepositoryOptions
@@ -42,14 +48,38 @@ struct AmendCommand: ParsableCommand {
         @Option(help: "The clause's (new) title.") var title: String?
         @Option(name: .customLong("text-file"), help: ArgumentHelp("The proposed text (Markdown), or - for standard input.", valueName: "file"))
         var textFile: String?
+        @Option(help: ArgumentHelp("The clause's exact words the change is about (with --clause).", valueName: "words"))
+        var quote: String?
+        @Option(help: ArgumentHelp("Replace the quoted words with these.", valueName: "words")) var replace: String?
+        @Flag(name: .customLong("delete-quote"), help: "Delete the quoted words.") var deleteQuote = false
+        @Option(name: .customLong("insert-after-quote"), help: ArgumentHelp("Insert these words right after the quoted ones.", valueName: "words"))
+        var insertAfterQuote: String?
         @Option(help: "text or json.") var format: OutputFormat = .text
 
+        /// The passage edit asked for, if any.
+        var passage: PassageEdit? {
+            guard let quote else { return nil }
+            if let replace { return PassageEdit(.replace, quote: quote, words: replace) }
+            if let insertAfterQuote { return PassageEdit(.insertAfter, quote: quote, words: insertAfterQuote) }
+            return PassageEdit(.delete, quote: quote)
+        }
+
         func validate() throws {
+            let edits = [replace != nil, deleteQuote, insertAfterQuote != nil].filter { $0 }.count
+            if quote != nil {
+                guard clause != nil else { throw ValidationError("--quote goes with --clause") }
+                guard edits == 1 else { throw ValidationError("with --quote, give exactly one of --replace, --delete-quote, --insert-after-quote") }
+                guard textFile == nil else { throw ValidationError("--quote and --text-file exclude each other: a passage edit or a whole text") }
+            } else if edits > 0 {
+                throw ValidationError("--replace, --delete-quote and --insert-after-quote need --quote \"the clause's exact words\"")
+            }
             let chosen = [clause, insertAfter, delete, move].compactMap { $0 }
             guard chosen.count == 1 else {
                 throw ValidationError("give exactly one of --clause, --insert-after, --delete, --move")
             }
-            if clause != nil || insertAfter != nil, textFile == nil { throw ValidationError("give the proposed text with --text-file") }
+            if clause != nil && quote == nil || insertAfter != nil, textFile == nil {
+                throw ValidationError("give the proposed text with --text-file (or a passage edit with --quote)")
+            }
             if insertAfter != nil, id == nil { throw ValidationError("give the new clause's id with --id") }
             if insertAfter != nil, title == nil { throw ValidationError("give the new clause's title with --title") }
             if move != nil, after == nil { throw ValidationError("say where the clause goes with --after") }
@@ -64,7 +94,7 @@ struct AmendCommand: ParsableCommand {
             let request: AmendmentRequest
             if let clause {
                 request = AmendmentRequest(territory: territory, workshop: workshop, rationale: rationale, operation: .replace,
-                                           clause: clause, title: title, text: text)
+                                           clause: clause, title: title, text: text, passage: passage)
             } else if let insertAfter {
                 request = AmendmentRequest(territory: territory, workshop: workshop, rationale: rationale, operation: .insert,
                                            clause: id ?? "", after: insertAfter, title: title, text: text)

@@ -57,14 +57,9 @@ struct AmendmentApplication: Sendable {
 }
 
 extension CharterRepository {
-    /// Options of the merges: diff3 style (the base is shown in conflicts), and markers longer
-    /// than any Markdown heading underline a clause is likely to hold.
-    static let amendmentMerge = MergeFileOptions(style: .diff3, ancestorLabel: "base", ourLabel: "current",
-                                                 theirLabel: "amendment", markerSize: 15)
-
     /// Makes `change` (written against `baseBlobs`) on the text of `commit`, which reads as
     /// `text`. A clause changed since the base is merged three ways (base, current, proposed),
-    /// line by line as `git merge-file` does.
+    /// sentence by sentence (`SentenceMerge`).
     func application(of change: AmendmentChange, baseBlobs: [String: String], amendment: String,
                      onto commit: CommitInfo, text: Charter) throws -> AmendmentApplication {
         var result = AmendmentApplication()
@@ -95,17 +90,17 @@ extension CharterRepository {
             if currentBlob != baseBlob {
                 result.merged = true
                 let current = try git.blob(currentBlob)
-                let merge = try mergeFile(base: base, ours: current, theirs: proposed, options: Self.amendmentMerge)
-                guard merge.isClean else {
-                    let passages = merge.hunks.compactMap { hunk -> AmendmentConflict.Passage? in
-                        guard case .conflict(let ours, let ancestor, let theirs) = hunk else { return nil }
-                        return AmendmentConflict.Passage(current: String(decoding: ours, as: UTF8.self),
-                                                         proposed: String(decoding: theirs, as: UTF8.self),
-                                                         base: ancestor.map { String(decoding: $0, as: UTF8.self) })
-                    }
-                    return conflict("the clause changed since the amendment's base and the changes collide", passages)
+                let outcome = SentenceMerge.mergeFile(base: String(decoding: base, as: UTF8.self),
+                                                      current: String(decoding: current, as: UTF8.self),
+                                                      proposed: String(decoding: proposed, as: UTF8.self))
+                guard let text = outcome.text else {
+                    guard case .collided(let collisions) = outcome else { return conflict("the merge failed") }
+                    let passages = collisions.map { AmendmentConflict.Passage(current: $0.current, proposed: $0.proposed, base: $0.base) }
+                    let structural = collisions.contains(where: \.structural)
+                    return conflict(structural ? "the clause changed since the amendment's base and the changes collide (merged, the text would not keep the Markdown structure of both)"
+                                               : "the clause changed since the amendment's base and the changes collide (both change the same sentence)", passages)
                 }
-                merged = merge.content
+                merged = Data(text.utf8)
             }
             guard let clause = try? ClauseFile.parse(merged, file: filePath).clause, clause.id == id else {
                 return conflict("the merged text is not a valid clause file")

@@ -14,9 +14,12 @@ public struct AmendmentRequest: Sendable {
     public var after: String?
     public var title: String?
     public var text: String?
+    /// For `replace`, instead of `text`: an edit of a passage of the clause's text at HEAD.
+    public var passage: PassageEdit?
 
     public init(territory: String, workshop: String? = nil, rationale: String, operation: AmendmentOperation,
-                clause: String, after: String? = nil, title: String? = nil, text: String? = nil) {
+                clause: String, after: String? = nil, title: String? = nil, text: String? = nil, passage: PassageEdit? = nil) {
+        self.passage = passage
         self.territory = territory
         self.workshop = workshop
         self.rationale = rationale
@@ -55,8 +58,22 @@ extension CharterRepository {
         guard !rationale.isEmpty else {
             throw CharterError(.reasonRequired, "an amendment needs a rationale", hint: "pass --rationale \"…\"")
         }
+        var proposedText = request.text
+        if let passage = request.passage {
+            guard request.operation == .replace, request.text == nil else {
+                throw CharterError(.badInput, Message("amend.passage.with-text"), hint: Message("amend.passage.with-text.hint"))
+            }
+            guard let clause = text.clause(matching: request.clause), text.manifest.clauseOrder.contains(clause.id) else {
+                throw CharterError(.unknownClause, "no clause `\(request.clause)` in the text at HEAD", hint: "`charter list` shows the ids and numbers")
+            }
+            let edited = try passage.applied(to: clause.body, clause: clause.id)
+            if ClauseText.normalisedBody(edited) == clause.body && (request.title == nil || request.title == clause.title) {
+                throw CharterError(.badInput, Message("amend.passage.unchanged", ["clause": clause.id.rawValue]))
+            }
+            proposedText = edited
+        }
         let change = try validatedChange(request.operation, clause: request.clause, after: request.after,
-                                         title: request.title, text: request.text, in: text)
+                                         title: request.title, text: proposedText, in: text)
         let baseBlobs = try blobs(of: change, in: head)
         let store = try deliberationStore()
         let who = try resolveFacilitator(facilitator)

@@ -1,0 +1,37 @@
+/// What amendments (passages, merges) and `blame` say.
+extension MessageCatalogue {
+    static let amendments: [String: CatalogueEntry] = [
+        "amend.passage.empty-quote": .init(fr: "la citation est vide", en: "the quote is empty"),
+        "amend.passage.empty-quote.hint": .init(fr: "passez les mots exacts de l’article avec --quote «\u{00A0}…\u{00A0}»",
+                                                en: "pass the clause’s exact words with --quote \"…\""),
+        "amend.passage.not-found": .init(fr: "la citation «\u{00A0}{quote}\u{00A0}» ne figure pas dans l’article `{clause}`",
+                                         en: "the quote « {quote} » does not occur in clause `{clause}`"),
+        "amend.passage.not-found.hint": .init(fr: "`charter show {clause}` affiche le texte actuel\u{00A0}; citez-le mot pour mot",
+                                              en: "`charter show {clause}` prints its current text; quote it word for word"),
+        "amend.passage.ambiguous": .init(
+            fr: .plural(one: "la citation «\u{00A0}{quote}\u{00A0}» figure {count} fois dans l’article `{clause}`",
+                        other: "la citation «\u{00A0}{quote}\u{00A0}» figure {count} fois dans l’article `{clause}`"),
+            en: .plural(one: "the quote « {quote} » occurs {count} time in clause `{clause}`",
+                        other: "the quote « {quote} » occurs {count} times in clause `{clause}`")),
+        "amend.passage.ambiguous.hint": .init(fr: "citez quelques mots de plus pour qu’elle n’y figure qu’une fois",
+                                              en: "quote a few more words so that it occurs only once"),
+        "amend.passage.no-words": .init(fr: "les nouveaux mots manquent", en: "the new words are missing"),
+        "amend.passage.no-words.hint": .init(fr: "passez --replace «\u{00A0}…\u{00A0}» ou --insert-after-quote «\u{00A0}…\u{00A0}», ou --delete-quote pour supprimer",
+                                             en: "pass --replace \"…\" or --insert-after-quote \"…\", or --delete-quote to delete"),
+        "amend.passage.unchanged": .init(fr: "l’amendement ne change rien au texte de l’article `{clause}`",
+                                         en: "the amendment leaves the text of clause `{clause}` as it is"),
+        "amend.passage.with-text": .init(fr: "une modification de passage ne s’accompagne pas d’un texte complet",
+                                         en: "a passage edit does not come with a whole text"),
+        "amend.passage.with-text.hint": .init(fr: "passez soit --quote avec --replace, --delete-quote ou --insert-after-quote, soit --text-file",
+                                              en: "pass either --quote with --replace, --delete-quote or --insert-after-quote, or --text-file"),
+        "blame.unknown-clause": .init(fr: "aucun article `{clause}` dans le texte à {revision}", en: "no clause `{clause}` in the text at {revision}"),
+        "blame.unknown-clause.hint": .init(fr: "`charter list` affiche les identifiants et les numéros", en: "`charter list` shows the ids and numbers"),
+        "blame.header": .init(fr: "{clause} à {revision}, phrase par phrase", en: "{clause} at {revision}, sentence by sentence"),
+        "blame.title": .init(fr: "titre", en: "title"),
+        "blame.amendment": .init(fr: "issu de l’amendement {amendment} de {territory}", en: "from amendment {amendment} by {territory}"),
+        "blame.workshops": .init(fr: .plural(one: ", débattu lors de l’atelier {workshops}", other: ", débattu lors des ateliers {workshops}"),
+                                 en: .plural(one: ", debated at workshop {workshops}", other: ", debated at workshops {workshops}")),
+        "blame.workshop": .init(fr: "«\u{00A0}{title}\u{00A0}» ({date})", en: "“{title}” ({date})"),
+        "blame.workshop.undated": .init(fr: "«\u{00A0}{title}\u{00A0}»", en: "“{title}”"),
+    ]
+}
