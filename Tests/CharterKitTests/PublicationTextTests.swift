@@ -146,7 +146,7 @@ struct PublicationTextTests {
         let publication = Self.publication()
         let html = PublicationRenderer().html(publication)
         #expect(html.contains("<h3>Nouvelle rédaction de l’article 2 — Les moyens</h3>"))
-        #expect(html.contains("Adopté le 16 janvier 2027, proposé par Sud, débattu lors de Atelier de Lyon."))
+        #expect(html.contains("Adopté le 16 janvier 2027, proposé par Sud, débattu en atelier\u{00A0}: Atelier de Lyon."))
         #expect(html.contains("Motif\u{00A0}: Plus net."))
         #expect(html.contains("Les moyens sont <del>partagés.</del><ins>mis en commun.</ins>")
                 || html.contains("Les moyens sont <del>partagés</del><ins>mis en commun</ins>."), "\(html)")

@@ -43,13 +43,15 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// `2021-10-01` as « 1 octobre 2021 » or "1 October 2021" (UTC).
+    /// `2021-10-01` as « 1er octobre 2021 » or "1 October 2021" (UTC).
     public func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: self == .fr ? "fr_FR" : "en_GB")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+        let text = formatter.string(from: date)
+        // French writes the first of the month « 1er ».
+        return self == .fr && text.hasPrefix("1 ") ? "1er" + text.dropFirst() : text
     }
 
     /// A `YYYY-MM-DD` day as `day(_:)` writes it; the text itself when it is not one.

@@ -17,7 +17,8 @@ extension PublicationRenderer {
         var lines: [String] = []
         if pandoc {
             lines += ["---", "title: \(yaml(publication.title))", "subtitle: \(yaml(versionLine(publication)))",
-                      "lang: \(yaml(publication.language))", "---", ""]
+                      "lang: \(yaml(publication.language))",
+                      "toc-title: \(yaml(text("report.contents")))", "---", ""]
         } else {
             lines += ["# \(escaped(publication.title))", "", "*\(escaped(versionLine(publication)))*", ""]
         }

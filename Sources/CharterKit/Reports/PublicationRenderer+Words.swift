@@ -10,7 +10,7 @@ extension PublicationRenderer {
     func versionLine(_ publication: Publication) -> String {
         let date = language.day(publication.date)
         guard let version = publication.version else { return text("report.workingText", ["date": date]) }
-        return text("report.version", ["version": version]) + " — " + text("report.published", ["date": date])
+        return text("report.version.published", ["version": version, "date": date])
     }
 
     /// What the running header says besides the title.
@@ -44,7 +44,7 @@ extension PublicationRenderer {
         return (territories, counts)
     }
 
-    /// « Hautes-Terres, réserve (Atelier de Lyon, 1 octobre 2021) : Le texte… ».
+    /// « Hautes-Terres, réserve (Atelier de Lyon, 1er octobre 2021) : Le texte… ».
     func noteText(_ note: Publication.Note) -> String {
         let workshop = (note.workshopTitle ?? note.workshop) + (note.workshopDate.map { ", " + language.day($0) } ?? "")
         let arguments = ["territory": note.territoryName, "position": language.position(note.position), "workshop": workshop,
@@ -61,7 +61,7 @@ extension PublicationRenderer {
         return text("report.amendment.\(operation.rawValue)", ["clause": name])
     }
 
-    /// « Adopté le 1 décembre 2021, proposé par Haut-Verdal, débattu lors de … ».
+    /// « Adopté le 1er décembre 2021, proposé par Haut-Verdal, débattu en atelier : … ».
     func amendmentDetails(_ amendment: Publication.AdoptedAmendment) -> String {
         var parts = [text("report.amendment.adopted", ["date": language.day(amendment.date)])]
         if let name = amendment.territoryName ?? amendment.territory { parts.append(text("report.amendment.proposedBy", ["territory": name])) }

@@ -69,6 +69,7 @@ enum PublicationStyle {
         .redline { white-space: pre-wrap; font-size: 0.92rem; background: #fafafa; border-left: 3px solid #e0e3e6; padding: 0.3rem 0.6rem; }
         del { color: #9b1c1c; text-decoration: line-through; }
         ins { color: #1b5e20; text-decoration: underline; }
+        del + ins, ins + del { margin-left: 0.2em; }
         .kinds, .label { font-family: system-ui, sans-serif; font-size: 0.84rem; color: #444; margin: 0.2rem 0; }
         .amendment, .change { break-inside: avoid; }
         table { border-collapse: collapse; font-family: system-ui, sans-serif; font-size: 0.8rem; margin: 0.5rem 0; }

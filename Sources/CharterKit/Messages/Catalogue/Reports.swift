@@ -5,6 +5,7 @@ extension MessageCatalogue {
         // The front page.
         "report.published": .init(fr: "Texte publié le {date}", en: "Text published on {date}"),
         "report.version": .init(fr: "Version {version}", en: "Version {version}"),
+        "report.version.published": .init(fr: "Version {version}, publiée le {date}", en: "Version {version}, published on {date}"),
         "report.workingText": .init(fr: "Texte de travail du {date}", en: "Working text of {date}"),
         "report.rule": .init(fr: "Règle de décision\u{00A0}: {rule}", en: "Decision rule: {rule}"),
         "report.rule.label": .init(fr: "Règle de décision", en: "Decision rule"),
@@ -80,7 +81,7 @@ extension MessageCatalogue {
         "report.amendment.move": .init(fr: "Déplacement de l’{clause}", en: "Move of {clause}"),
         "report.amendment.adopted": .init(fr: "Adopté le {date}", en: "Adopted on {date}"),
         "report.amendment.proposedBy": .init(fr: "proposé par {territory}", en: "proposed by {territory}"),
-        "report.amendment.debated": .init(fr: "débattu lors de {workshops}", en: "debated at {workshops}"),
+        "report.amendment.debated": .init(fr: "débattu en atelier\u{00A0}: {workshops}", en: "debated at: {workshops}"),
         "report.amendment.forced": .init(fr: "adopté sans consensus", en: "adopted without consensus"),
         "report.amendment.rationale": .init(fr: "Motif\u{00A0}: {text}", en: "Rationale: {text}"),
         "report.amendment.change": .init(fr: "Modification du texte\u{00A0}:", en: "Change to the text:"),
