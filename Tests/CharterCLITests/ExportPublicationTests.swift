@@ -172,7 +172,7 @@ struct ExportPublicationTests {
             #expect(images.count == 2, "\(format): \(images)")
             #expect(markdown.contains("Ce qui a changé depuis la version v0.1"))
             #expect(markdown.contains("article 7 --- La juste place de chacun") || markdown.contains("article 7 — La juste place de chacun"))
-            #expect(markdown.contains("Sommaire"))
+            if format == "docx" { #expect(markdown.contains("Sommaire"), "the table of contents is titled in French") }
         }
     }
 
