@@ -87,7 +87,6 @@ enum PublicationStyle {
           .cover { margin-top: 30mm; }
           nav.toc { break-after: page; }
           .legend { break-after: page; }
-          main > section.part + section.part { break-before: page; }
           .changes, .appendix, .participation-table, .figures, .technical { break-before: page; }
           h2 { margin-top: 0; }
           article { break-inside: avoid-page; }
