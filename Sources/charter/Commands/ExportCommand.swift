@@ -7,23 +7,15 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the charter as published, ready to share: html, pdf, docx, odt, markdown or json.",
         discussion: """
-            The charter numbered, with a table of contents; each clause with its status (a legend explains
-            each), how many territories took part and how many supported, reserved or objected, the
-            reservations' and objections' words as notes; references between clauses as links; « Ce qui a
-            changé » since the previous version (the changed clauses with their redline); the adopted
-            amendments with their text change, proposer and workshops; the territories' participation in the
-            workshops; two figures: heatmap.svg (territories × clauses) and evolution.svg (per workshop).
-            No revision hash or record id appears in the text: --technical-annex adds an annex with them.
+            The charter numbered, with a table of contents; each clause with its status (a legend explains each), how many territories took part and how many supported, reserved or objected, the reservations' and objections' words as notes; references between clauses as links; « Ce qui a changé » since the previous version (the changed clauses with their redline); the adopted amendments with their text change, proposer and workshops; the territories' participation in the workshops; two figures: heatmap.svg (territories × clauses) and evolution.svg (per workshop). No revision hash or record id appears in the text: --technical-annex adds an annex with them.
 
-            Formats:
-              html      charter.html: one self-contained file (styles and figures inlined), with a print stylesheet.
-              pdf       charter.pdf: A4, « page X sur Y », running header, table of contents with page numbers,
-                        tagged, printed by headless Chromium (CHARTER_CHROMIUM names another binary); the page
-                        numbers are read back with poppler's pdfinfo.
-              docx, odt charter.docx / charter.odt through pandoc (CHARTER_PANDOC names another binary): real
-                        headings and footnotes, the figures embedded (as PNG when rsvg-convert is installed).
-              markdown  charter.md, figures linked by file name.
-              json      charter.json (schema charter-publication/1), the data behind the text.
+            html: charter.html, one self-contained file (styles and figures inlined) with a print stylesheet.
+
+            pdf: charter.pdf, A4, « page X sur Y », running header, table of contents with page numbers, tagged; printed by headless Chromium (CHARTER_CHROMIUM names another binary), the page numbers read back with poppler's pdfinfo.
+
+            docx, odt: charter.docx or charter.odt through pandoc (CHARTER_PANDOC names another binary): real headings and footnotes, the figures embedded (as PNG when rsvg-convert is installed).
+
+            markdown: charter.md, figures linked by file name. json: charter.json (schema charter-publication/1), the data behind the text.
 
             The document is in French unless --lang en.
             """)
