@@ -116,6 +116,12 @@ struct ExportPublicationTests {
                 #expect(Self.flat(pages[listed - 1]).contains(entry), "« \(entry) » is listed on page \(listed), which does not show it")
             }
         }
+        // No page ends on a clause's heading: headings stay with what follows them.
+        let headings = Set(titles.enumerated().map { "\($0.offset + 1). \(Self.flat($0.element))" })
+        for (index, page) in pages.enumerated() {
+            let lines = page.split(separator: "\n").map { Self.flat(String($0)) }.filter { !$0.isEmpty && !$0.hasPrefix("page ") }
+            if let last = lines.last { #expect(!headings.contains(last), "page \(index + 1) ends on the heading « \(last) »") }
+        }
         #expect(Self.flat(all).contains("Ce qui a changé depuis la version v0.1"))
         #expect(Self.flat(all).contains("Nouvelle rédaction de l’article 7 — La juste place de chacun"))
         #expect(Self.flat(all).contains("Lire les états des articles"))
