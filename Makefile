@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium build release test demo bench clean
+.PHONY: all deps chromium publishing build release test demo bench clean
 
 all: build
 
@@ -25,13 +25,21 @@ chromium:
 			|| echo "Could not install chromium: the real-browser test will be skipped."; \
 	fi
 
+# pandoc (docx and odt export), poppler-utils (the PDF's table of contents gets its page
+# numbers from pdfinfo; the export tests read the PDF back), librsvg2-bin (figures as PNG in docx/odt).
+publishing:
+	@if ! command -v pandoc >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
+		echo "Installing pandoc, poppler-utils and librsvg2-bin with apt-get (docx, odt and PDF export)…"; \
+		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq pandoc poppler-utils librsvg2-bin; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps chromium
+test: deps chromium publishing
 	$(SWIFT) build --build-tests
 	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	@echo "Checking the bundled charter with the engine…"

@@ -43,13 +43,15 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// `2021-10-01` as « 1 octobre 2021 » or "1 October 2021" (UTC).
+    /// `2021-10-01` as « 1er octobre 2021 » or "1 October 2021" (UTC).
     public func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: self == .fr ? "fr_FR" : "en_GB")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+        let text = formatter.string(from: date)
+        // French writes the first of the month « 1er ».
+        return self == .fr && text.hasPrefix("1 ") ? "1er" + text.dropFirst() : text
     }
 
     /// A `YYYY-MM-DD` day as `day(_:)` writes it; the text itself when it is not one.
@@ -78,47 +80,6 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
         return parts.joined(separator: ", ")
     }
 
-    /// Words of the published reports.
-    public var words: ReportWords { self == .fr ? .french : .english }
-}
-
-/// The fixed words of the reports, in one language.
-public struct ReportWords: Sendable {
-    public var publishedAt: String
-    public var revision: String
-    public var rule: String
-    public var territories: String
-    public var notes: String
-    public var appendix: String
-    public var noAmendment: String
-    public var proposedBy: String
-    public var forced: String
-    public var figures: String
-    public var heatmapTitle: String
-    public var evolutionTitle: String
-    public var noWorkshop: String
-    public var clauses: String
-    public var status: String
-    public var noPosition: String
-    public var staleMark: String
-    public var summary: String
-    public var workshop: String
-
-    static let french = ReportWords(
-        publishedAt: "Texte publié le", revision: "révision", rule: "Règle de décision", territories: "Territoires",
-        notes: "Réserves et objections", appendix: "Annexe — historique des amendements adoptés",
-        noAmendment: "Aucun amendement adopté.", proposedBy: "proposé par", forced: "adopté sans consensus",
-        figures: "Figures", heatmapTitle: "Positions des territoires, article par article",
-        evolutionTitle: "Évolution du consensus d’un atelier à l’autre", noWorkshop: "Aucun atelier.",
-        clauses: "articles", status: "état", noPosition: "pas de position", staleMark: "position prise sur un texte antérieur",
-        summary: "Synthèse", workshop: "atelier")
-
-    static let english = ReportWords(
-        publishedAt: "Text published on", revision: "revision", rule: "Decision rule", territories: "Territories",
-        notes: "Reservations and objections", appendix: "Appendix — history of the adopted amendments",
-        noAmendment: "No amendment adopted.", proposedBy: "proposed by", forced: "adopted without consensus",
-        figures: "Figures", heatmapTitle: "Territories’ positions, clause by clause",
-        evolutionTitle: "How consensus evolved from workshop to workshop", noWorkshop: "No workshop.",
-        clauses: "clauses", status: "status", noPosition: "no position", staleMark: "position taken on an earlier text",
-        summary: "Summary", workshop: "workshop")
+    /// Words of the published reports, from the message catalogue (`report.` keys).
+    public var words: ReportWords { ReportWords(self) }
 }

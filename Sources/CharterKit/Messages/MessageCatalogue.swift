@@ -52,6 +52,7 @@ public enum MessageCatalogue {
     public static let domains: [(name: String, entries: [String: CatalogueEntry])] = [
         ("common", common),
         ("amend", amendments),
+        ("report", reports),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -18,6 +18,14 @@ public struct Publication: Hashable, Sendable, Codable {
         public var positions: [String: Position]
         /// The footnotes of this clause (numbers into `notes`).
         public var notes: [Int]
+
+        /// How many territories' positions count, and how many of each position.
+        public func count(_ position: Position) -> Int { positions.values.filter { $0 == position }.count }
+
+        /// The footnotes on positions of one kind, in order.
+        public func noteNumbers(_ position: Position, in publication: Publication) -> [Int] {
+            notes.filter { number in publication.notes.first { $0.number == number }?.position == position }
+        }
     }
 
     public struct Section: Hashable, Sendable, Codable {
@@ -55,6 +63,20 @@ public struct Publication: Hashable, Sendable, Codable {
         public var territoryName: String?
         public var rationale: String?
         public var forced: Bool
+        /// The clause's number in the text adopted.
+        public var clauseNumber: Int? = nil
+        /// The clause's body before and after the adoption (nil when the clause did not
+        /// exist on that side).
+        public var before: String? = nil
+        public var after: String? = nil
+        /// The workshops it was debated in (titles, with their dates), in order.
+        public var workshops: [String] = []
+
+        /// The word diff of the clause's body the adoption made (nil for a move).
+        public var redline: WordDiff? {
+            guard before != nil || after != nil, before != after else { return nil }
+            return WordDiff.between(before ?? "", after ?? "")
+        }
     }
 
     public var schema = Publication.schemaTag
@@ -68,6 +90,12 @@ public struct Publication: Hashable, Sendable, Codable {
     public var sections: [Section]
     public var notes: [Note]
     public var amendments: [AdoptedAmendment]
+    /// The version name when the revision published is a release (`v1.0`).
+    public var version: String? = nil
+    /// What changed since the previous version (nil when there is none).
+    public var changes: PublicationChanges? = nil
+    /// Territories × workshops.
+    public var participation = ParticipationTable()
 
     /// Clauses per status, in `ClauseStatus.allCases` order (statuses with no clause left out).
     public var summary: [ClauseStatus: Int] {

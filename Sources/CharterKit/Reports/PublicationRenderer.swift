@@ -1,13 +1,34 @@
 import Foundation
 
 /// Renders a `Publication` as a standalone HTML page (embedded CSS and figures, nothing
-/// fetched from a network, every piece of text escaped), as Markdown, or as JSON.
+/// fetched from a network, every piece of text escaped, a print stylesheet for A4), as
+/// Markdown (plain, or for pandoc to make docx and odt), or as JSON.
+///
+/// The public text holds no revision hash and no record id: those go to a technical annex,
+/// off by default (`Options.technicalAnnex`).
 public struct PublicationRenderer: Sendable {
     public enum Format: String, Sendable, CaseIterable { case html, markdown, json }
 
-    public var language: Language
+    public struct Options: Sendable {
+        /// Adds the technical annex: the revision published, each amendment's id and revision.
+        public var technicalAnnex: Bool
+        /// Page numbers of the anchors (`clause-<id>`, `changes`, …) read back from a first
+        /// printing: the table of contents shows them.
+        public var pages: [String: Int]
+        /// The figures' captions are given by the document (not drawn in the images).
+        public init(technicalAnnex: Bool = false, pages: [String: Int] = [:]) {
+            self.technicalAnnex = technicalAnnex
+            self.pages = pages
+        }
+    }
 
-    public init(language: Language = .fr) { self.language = language }
+    public var language: Language
+    public var options: Options
+
+    public init(language: Language = .fr, options: Options = Options()) {
+        self.language = language
+        self.options = options
+    }
 
     /// Figures to include: SVG text for HTML (inlined), file names for Markdown (linked).
     public struct Figures: Sendable {
@@ -19,122 +40,158 @@ public struct PublicationRenderer: Sendable {
         }
     }
 
+    /// The entries of the table of contents: (anchor, label, level), level 1 for a part of
+    /// the document, 2 for a clause.
+    func contents(_ publication: Publication, figures: Bool) -> [(anchor: String, label: String, level: Int)] {
+        var entries: [(anchor: String, label: String, level: Int)] = [("legend", text("report.legend.title"), 1)]
+        for (index, section) in publication.sections.enumerated() {
+            entries.append(("section-\(index + 1)", section.title, 1))
+            for clause in section.clauses { entries.append(("clause-\(clause.id.rawValue)", "\(clause.number). \(clause.title)", 2)) }
+        }
+        if let title = changesTitle(publication) { entries.append(("changes", title, 1)) }
+        entries.append(("amendments", text("report.amendments.title"), 1))
+        if !publication.participation.isEmpty { entries.append(("participation", text("report.participationTable.title"), 1)) }
+        if figures { entries.append(("figures", text("report.figures"), 1)) }
+        if options.technicalAnnex { entries.append(("technical", text("report.technical.title"), 1)) }
+        return entries
+    }
+
     // MARK: HTML
 
     public func html(_ publication: Publication, figures: Figures? = nil) -> String {
-        let words = language.words
+        let references = ClauseReferences(publication, language: language)
+        let style = PublicationStyle.css + PublicationStyle.page(title: publication.title, version: versionLabel(publication),
+                                                                 pageNumber: text("report.page", ["page": "\u{1}", "pages": "\u{2}"]))
         var out = """
-        <!doctype html>
+        <!DOCTYPE html>
         <html lang="\(e(publication.language))">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(e(publication.title))</title>
         <style>
-        \(Self.css)</style>
+        \(style)</style>
         </head>
         <body>
-        <header>
+        <header class="cover">
         <h1>\(e(publication.title))</h1>
-        <p class="meta">\(e(words.publishedAt)) \(e(language.day(publication.date))) — \(e(words.revision)) <code>\(e(String(publication.revision.prefix(7))))</code></p>
-        <p class="meta">\(e(words.rule)) : \(e(language.rule(publication.rule))). \(e(summaryLine(publication)))</p>
+        <p class="meta">\(e(versionLine(publication)))</p>
+        <p class="meta">\(e(ruleLine(publication)))</p>
+        <p class="meta">\(e(summaryLine(publication)))</p>
         </header>
+        <nav class="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title">\(e(text("report.contents")))</h2>
+        <ol>
 
         """
-        for section in publication.sections {
-            out += "<section>\n<h2>\(e(section.title))</h2>\n"
-            for clause in section.clauses {
-                out += "<article class=\"clause\" id=\"\(e(clause.id.rawValue))\">\n"
-                let refs = clause.notes.map { "<sup><a href=\"#note-\($0)\" id=\"ref-\($0)\">\($0)</a></sup>" }.joined()
-                out += "<h3><span class=\"number\">\(clause.number).</span> \(e(clause.title))\(refs) "
-                    + "<span class=\"badge \(clause.status.rawValue)\">\(e(language.status(clause.status)))</span></h3>\n"
-                out += MarkdownLite.html(clause.body) + "</article>\n"
-            }
+        for entry in contents(publication, figures: figures != nil) {
+            let page = options.pages[entry.anchor].map { "<span class=\"page\">\($0)</span>" } ?? ""
+            out += "<li class=\"level-\(entry.level)\"><a href=\"#\(e(entry.anchor))\"><span class=\"label\">\(e(entry.label))</span>\(page)</a></li>\n"
+        }
+        out += "</ol>\n</nav>\n"
+        out += "<section class=\"legend\" id=\"legend\">\n<h2>\(e(text("report.legend.title")))</h2>\n<p>\(e(text("report.legend.intro")))</p>\n<dl>\n"
+        for item in legend {
+            out += "<dt><span class=\"badge \(item.status.rawValue)\">\(e(language.status(item.status)))</span></dt><dd>\(e(item.meaning))</dd>\n"
+        }
+        out += "</dl>\n</section>\n<main>\n"
+        for (index, section) in publication.sections.enumerated() {
+            out += "<section class=\"part\">\n<h2 id=\"section-\(index + 1)\">\(e(section.title))</h2>\n"
+            for clause in section.clauses { out += clauseHTML(clause, publication, references) }
             out += "</section>\n"
         }
-        if !publication.notes.isEmpty {
-            out += "<section class=\"notes\">\n<h2>\(e(words.notes))</h2>\n<ol>\n"
-            for note in publication.notes {
-                out += "<li id=\"note-\(note.number)\" value=\"\(note.number)\"><strong>\(e(note.territoryName))</strong>, "
-                    + "<span class=\"position \(note.position.rawValue)\">\(e(language.position(note.position)))</span> "
-                    + "(\(e(note.workshopTitle ?? note.workshop))\(note.workshopDate.map { ", " + e(language.day($0)) } ?? "")) : "
-                    + "\(e(note.text)) <a href=\"#ref-\(note.number)\" aria-label=\"↩\">↩</a></li>\n"
-            }
-            out += "</ol>\n</section>\n"
-        }
+        out += "</main>\n"
+        out += changesHTML(publication, references)
+        out += amendmentsHTML(publication, references)
+        out += participationHTML(publication)
         if let figures {
-            out += "<section class=\"figures\">\n<h2>\(e(words.figures))</h2>\n"
-            out += "<figure>\n\(figures.heatmap)<figcaption>\(e(words.heatmapTitle))</figcaption>\n</figure>\n"
-            out += "<figure>\n\(figures.evolution)<figcaption>\(e(words.evolutionTitle))</figcaption>\n</figure>\n</section>\n"
+            out += "<section class=\"figures\">\n<h2 id=\"figures\">\(e(text("report.figures")))</h2>\n"
+            out += "<figure>\n\(figures.heatmap)<figcaption>\(e(text("report.heatmap.title")))</figcaption>\n</figure>\n"
+            out += "<figure>\n\(figures.evolution)<figcaption>\(e(text("report.evolution.title")))</figcaption>\n</figure>\n</section>\n"
         }
-        out += "<section class=\"appendix\">\n<h2>\(e(words.appendix))</h2>\n"
-        if publication.amendments.isEmpty {
-            out += "<p>\(e(words.noAmendment))</p>\n"
-        } else {
-            out += "<ol>\n"
-            for amendment in publication.amendments {
-                out += "<li><strong>\(e(language.day(amendment.date)))</strong> — \(e(amendmentLine(amendment)))"
-                if let rationale = amendment.rationale, !rationale.isEmpty { out += "<br><em>\(e(rationale))</em>" }
-                out += "</li>\n"
-            }
-            out += "</ol>\n"
-        }
-        out += "</section>\n</body>\n</html>\n"
+        if options.technicalAnnex { out += technicalHTML(publication) }
+        out += "</body>\n</html>\n"
         return out
     }
 
-    // MARK: Markdown
+    func clauseHTML(_ clause: Publication.Clause, _ publication: Publication, _ references: ClauseReferences) -> String {
+        var out = "<article class=\"clause\">\n"
+        out += "<h3 id=\"clause-\(e(clause.id.rawValue))\"><span class=\"number\">\(clause.number).</span> \(e(clause.title))</h3>\n"
+        let participation = participation(clause, in: publication)
+        let counts = participation.counts.map { item in
+            e(item.text) + (item.notes.isEmpty ? "" : "<sup class=\"refs\">"
+                + item.notes.map { "<a href=\"#note-\($0)\" id=\"ref-\($0)\">\($0)</a>" }.joined(separator: ",\u{202F}") + "</sup>")
+        }
+        out += "<p class=\"participation\"><span class=\"badge \(clause.status.rawValue)\">\(e(language.status(clause.status)))</span> "
+            + e(participation.territories) + (counts.isEmpty ? "." : "\u{00A0}— " + counts.joined(separator: ", ") + ".") + "</p>\n"
+        out += "<div class=\"body\">\n" + MarkdownLite.html(clause.body, references: references) + "</div>\n"
+        let notes = clause.notes.compactMap { number in publication.notes.first { $0.number == number } }
+        if !notes.isEmpty {
+            out += "<ol class=\"notes\">\n"
+            for note in notes {
+                out += "<li id=\"note-\(note.number)\" value=\"\(note.number)\" class=\"\(note.position.rawValue)\">"
+                    + "\(e(noteText(note))) <a href=\"#ref-\(note.number)\" class=\"back\" aria-label=\"↩\">↩</a></li>\n"
+            }
+            out += "</ol>\n"
+        }
+        return out + "</article>\n"
+    }
 
-    /// Markdown with footnotes (`[^1]`); figures are linked by file name.
-    public func markdown(_ publication: Publication, figures: Figures? = nil) -> String {
-        let words = language.words
-        var lines = ["# \(publication.title)", ""]
-        lines.append("*\(words.publishedAt) \(language.day(publication.date)) — \(words.revision) `\(publication.revision.prefix(7))`.*")
-        lines.append("")
-        lines.append("\(words.rule) : \(language.rule(publication.rule)). \(summaryLine(publication))")
-        lines.append("")
-        for section in publication.sections {
-            lines.append("## \(section.title)")
-            lines.append("")
-            for clause in section.clauses {
-                let refs = clause.notes.map { "[^\($0)]" }.joined()
-                lines.append("### \(clause.number). \(clause.title)\(refs)")
-                lines.append("")
-                lines.append("**\(language.status(clause.status).capitalizedFirst)**")
-                lines.append("")
-                lines.append(clause.body.trimmingCharacters(in: .newlines))
-                lines.append("")
+    func changesHTML(_ publication: Publication, _ references: ClauseReferences) -> String {
+        guard let changes = publication.changes, let title = changesTitle(publication) else { return "" }
+        var out = "<section class=\"changes\">\n<h2 id=\"changes\">\(e(title))</h2>\n<p>\(e(changesIntro(changes)))</p>\n"
+        for change in changes.clauses {
+            let number = change.number.map { "\($0). " } ?? ""
+            out += "<div class=\"change\">\n<h3>\(e(number + change.title))</h3>\n<p class=\"kinds\">\(e(changeKinds(change)))</p>\n"
+            if let redline = change.redline.map(references.plain), !redline.isEmpty {
+                out += "<p class=\"redline\">\(HTMLDiffRenderer.fragment(redline))</p>\n"
             }
+            out += "</div>\n"
         }
-        if let figures {
-            lines.append("## \(words.figures)")
-            lines.append("")
-            lines.append("![\(words.heatmapTitle)](\(figures.heatmap))")
-            lines.append("")
-            lines.append("![\(words.evolutionTitle)](\(figures.evolution))")
-            lines.append("")
-        }
-        lines.append("## \(words.appendix)")
-        lines.append("")
-        if publication.amendments.isEmpty {
-            lines.append(words.noAmendment)
-        } else {
-            for (index, amendment) in publication.amendments.enumerated() {
-                var line = "\(index + 1). **\(language.day(amendment.date))** — \(amendmentLine(amendment))"
-                if let rationale = amendment.rationale, !rationale.isEmpty {
-                    line += "  \n   *\(rationale.replacingOccurrences(of: "\n", with: " "))*"
-                }
-                lines.append(line)
+        return out + "</section>\n"
+    }
+
+    func amendmentsHTML(_ publication: Publication, _ references: ClauseReferences) -> String {
+        var out = "<section class=\"appendix\">\n<h2 id=\"amendments\">\(e(text("report.amendments.title")))</h2>\n"
+        if publication.amendments.isEmpty { return out + "<p>\(e(text("report.amendments.none")))</p>\n</section>\n" }
+        for amendment in publication.amendments {
+            out += "<div class=\"amendment\">\n<h3>\(e(amendmentHeadline(amendment)))</h3>\n<p class=\"meta\">\(e(amendmentDetails(amendment)))</p>\n"
+            if let rationale = amendment.rationale, !rationale.isEmpty {
+                out += "<p>\(e(text("report.amendment.rationale", ["text": rationale])))</p>\n"
             }
+            if let redline = amendment.redline.map(references.plain), !redline.isEmpty {
+                out += "<p class=\"label\">\(e(text("report.amendment.change")))</p>\n<p class=\"redline\">\(HTMLDiffRenderer.fragment(redline))</p>\n"
+            }
+            out += "</div>\n"
         }
-        lines.append("")
-        for note in publication.notes {
-            let workshop = (note.workshopTitle ?? note.workshop) + (note.workshopDate.map { ", " + language.day($0) } ?? "")
-            lines.append("[^\(note.number)]: **\(note.territoryName)**, \(language.position(note.position)) (\(workshop)) : "
-                         + note.text.replacingOccurrences(of: "\n", with: " "))
+        return out + "</section>\n"
+    }
+
+    func participationHTML(_ publication: Publication) -> String {
+        let table = publication.participation
+        guard !table.isEmpty else { return "" }
+        var out = "<section class=\"participation-table\">\n<h2 id=\"participation\">\(e(text("report.participationTable.title")))</h2>\n"
+        out += "<table>\n<caption>\(e(text("report.participationTable.caption")))</caption>\n<thead><tr><th scope=\"col\">"
+            + e(text("report.participationTable.territory")) + "</th>"
+        for column in table.workshops {
+            out += "<th scope=\"col\">\(e(column.title))<br/><span class=\"date\">\(e(language.day(column.date)))</span></th>"
         }
-        if !publication.notes.isEmpty { lines.append("") }
-        return lines.joined(separator: "\n")
+        out += "<th scope=\"col\">\(e(text("report.participationTable.total")))</th></tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr><th scope=\"row\">\(e(row.name))</th>" + row.counts.map { "<td>\($0.map(String.init) ?? "—")</td>" }.joined()
+                + "<td>\(row.total)</td></tr>\n"
+        }
+        out += "</tbody>\n<tfoot><tr><th scope=\"row\">\(e(text("report.participationTable.total")))</th>"
+            + table.columnTotals.map { "<td>\($0)</td>" }.joined() + "<td>\(table.columnTotals.reduce(0, +))</td></tr></tfoot>\n"
+        return out + "</table>\n</section>\n"
+    }
+
+    func technicalHTML(_ publication: Publication) -> String {
+        var out = "<section class=\"technical\">\n<h2 id=\"technical\">\(e(text("report.technical.title")))</h2>\n<ul>\n"
+        out += "<li>\(e(text("report.technical.revision", ["revision": publication.revision])))</li>\n"
+        for amendment in publication.amendments {
+            out += "<li>\(e(amendmentHeadline(amendment)))<br/>\(e(text("report.technical.amendment", ["id": amendment.id, "revision": amendment.revision])))</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
     }
 
     // MARK: JSON
@@ -144,97 +201,6 @@ public struct PublicationRenderer: Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(publication), as: UTF8.self) + "\n"
-    }
-
-    // MARK: Parts
-
-    func summaryLine(_ publication: Publication) -> String {
-        let counts = publication.summary
-        let parts = ClauseStatus.allCases.compactMap { status in counts[status].map { "\($0) \(language.status(status))" } }
-        return "\(publication.clauseCount) \(language.words.clauses)\(language == .fr ? " :" : ":") \(parts.joined(separator: ", "))."
-    }
-
-    func amendmentLine(_ amendment: Publication.AdoptedAmendment) -> String {
-        var text = ""
-        if let operation = amendment.operation, let clause = amendment.clause {
-            text = "\(language.operation(operation).capitalizedFirst) « \(amendment.clauseTitle ?? clause.rawValue) » (\(clause))"
-        } else {
-            text = amendment.summary
-        }
-        if let name = amendment.territoryName ?? amendment.territory { text += ", \(language.words.proposedBy) \(name)" }
-        text += " — \(language.words.revision) \(amendment.revision.prefix(7)), \(language == .fr ? "amendement" : "amendment") \(amendment.shortID)"
-        if amendment.forced { text += " (\(language.words.forced))" }
-        return text
-    }
-
-    public static let css = """
-        body { font-family: Georgia, "Times New Roman", serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.55; color: #1a1a1a; }
-        h1 { font-size: 1.8rem; margin-bottom: 0.25rem; }
-        h2 { font-size: 1.3rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2rem; }
-        h3 { font-size: 1.08rem; margin-bottom: 0.3rem; }
-        .meta { font-family: system-ui, sans-serif; font-size: 0.9rem; color: #444; margin: 0.2rem 0; }
-        .number { color: #666; }
-        .badge { font-family: system-ui, sans-serif; font-size: 0.72rem; font-weight: normal; padding: 0.1rem 0.45rem; border-radius: 0.7rem; vertical-align: middle; white-space: nowrap; color: #fff; }
-        .badge.consensus { background: #2e7d32; }
-        .badge.consensus-with-reservations { background: #8bc34a; color: #1a1a1a; }
-        .badge.objection { background: #c62828; }
-        .badge.open { background: #b0b7bf; color: #1a1a1a; }
-        .badge.stale { background: #8e6fb5; }
-        .position.reservation { color: #a06c00; font-weight: bold; }
-        .position.objection { color: #c62828; font-weight: bold; }
-        sup a { text-decoration: none; }
-        .notes, .appendix { font-size: 0.92rem; }
-        figure { margin: 1.5rem 0; overflow-x: auto; }
-        figure svg { max-width: 100%; height: auto; }
-        figcaption { font-family: system-ui, sans-serif; font-size: 0.85rem; color: #555; }
-        @media print { body { max-width: none; margin: 0; } section { break-inside: auto; } article { break-inside: avoid; } }
-
-        """
-}
-
-/// The little Markdown clause bodies use, as HTML: paragraphs, line breaks, `-` lists,
-/// `**strong**` and `*emphasis*`. Everything else is text, escaped.
-public enum MarkdownLite {
-    public static func html(_ markdown: String) -> String {
-        var out = ""
-        let blocks = markdown.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-        for block in blocks {
-            let lines = block.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-            guard !lines.isEmpty else { continue }
-            if lines.allSatisfy({ $0.hasPrefix("- ") || $0.hasPrefix("* ") }) {
-                out += "<ul>\n" + lines.map { "<li>\(inline(String($0.dropFirst(2))))</li>\n" }.joined() + "</ul>\n"
-            } else if lines.count == 1, let heading = lines.first, heading.hasPrefix("#") {
-                out += "<h4>\(inline(heading.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)))</h4>\n"
-            } else {
-                out += "<p>" + lines.map(inline).joined(separator: "<br>\n") + "</p>\n"
-            }
-        }
-        return out
-    }
-
-    /// Escapes, then turns `**a**` into `<strong>a</strong>` and `*a*` into `<em>a</em>`.
-    static func inline(_ text: String) -> String {
-        var escaped = HTMLDiffRenderer.escape(text)
-        escaped = replacePairs(in: escaped, marker: "**", open: "<strong>", close: "</strong>")
-        escaped = replacePairs(in: escaped, marker: "*", open: "<em>", close: "</em>")
-        return escaped
-    }
-
-    private static func replacePairs(in text: String, marker: String, open: String, close: String) -> String {
-        let parts = text.components(separatedBy: marker)
-        guard parts.count >= 3 else { return text }
-        var out = parts[0]
-        var index = 1
-        while index < parts.count {
-            if index + 1 < parts.count, !parts[index].isEmpty {
-                out += open + parts[index] + close + parts[index + 1]
-                index += 2
-            } else {
-                out += marker + parts[index]
-                index += 1
-            }
-        }
-        return out
     }
 }
 

@@ -48,10 +48,18 @@ public struct HeatmapSVG: Sendable {
     public func render(_ matrix: StatusMatrix, title: String? = nil) -> String {
         let words = language.words
         let cell = 26, rowHeight = 24
-        let labelWidth = 330, headerHeight = 150, statusWidth = 210
+        // Full labels: the columns sized to the longest clause title, the header to the
+        // longest territory name (written at 50°), nothing cut.
+        let longestRow = matrix.rows.map { "\($0.number). \($0.title)".count }.max() ?? 10
+        let longestName = matrix.territories.map(\.name.count).max() ?? 10
+        let labelWidth = max(200, Self.textWidth(longestRow) + 16)
+        let headerHeight = max(60, Self.textWidth(longestName) * 77 / 100 + 24)
+        let statusWidth = max(150, Self.textWidth(ClauseStatus.allCases.map { language.status($0).count }.max() ?? 10) + 30)
         let titleHeight = title == nil ? 0 : 30
         let columns = matrix.territories.count
-        let width = labelWidth + columns * cell + 12 + statusWidth
+        let width = max(labelWidth + columns * cell + 12 + statusWidth, 560,
+                        labelWidth + columns * cell + Self.textWidth(longestName) * 65 / 100 + 16,
+                        Self.textWidth(StatusSummaryWords.line(matrix, language).count) + 24)
         let top = titleHeight + headerHeight
         let legendTop = top + matrix.rows.count * rowHeight + 16
         let height = legendTop + 64
@@ -62,7 +70,7 @@ public struct HeatmapSVG: Sendable {
         for (index, territory) in matrix.territories.enumerated() {
             let x = labelWidth + index * cell + cell / 2 + 4
             svg += "<text x=\"\(x)\" y=\"\(top - 8)\" transform=\"rotate(-50 \(x) \(top - 8))\" font-size=\"12\">"
-                + "\(e(Self.clip(territory.name, 26)))</text>\n"
+                + "\(e(territory.name))</text>\n"
         }
         svg += "<text x=\"\(labelWidth + columns * cell + 12)\" y=\"\(top - 8)\" font-size=\"12\" font-weight=\"bold\">\(e(words.status))</text>\n"
         for (rowIndex, row) in matrix.rows.enumerated() {
@@ -70,8 +78,8 @@ public struct HeatmapSVG: Sendable {
             if rowIndex % 2 == 1 {
                 svg += "<rect x=\"0\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight)\" fill=\"#f7f8f9\"/>\n"
             }
-            svg += "<text x=\"8\" y=\"\(y + 16)\" font-size=\"12\"><title>\(e("\(row.number). \(row.title) [\(row.clause)]"))</title>"
-                + "\(e(Self.clip("\(row.number). \(row.title)", 48)))</text>\n"
+            svg += "<text x=\"8\" y=\"\(y + 16)\" font-size=\"12\"><title>\(e("\(row.number). \(row.title)"))</title>"
+                + "\(e("\(row.number). \(row.title)"))</text>\n"
             for (index, territory) in matrix.territories.enumerated() {
                 let x = labelWidth + index * cell
                 if let found = row.cells[territory.id] {
@@ -115,6 +123,9 @@ public struct HeatmapSVG: Sendable {
         """
     }
 
+    /// About how wide `count` characters of 12-pixel text are.
+    static func textWidth(_ count: Int) -> Int { count * 66 / 10 }
+
     static func clip(_ text: String, _ length: Int) -> String {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
@@ -148,7 +159,9 @@ public struct EvolutionSVG: Sendable {
         let barWidth = min(90, slot - 40)
         let width = max(left + count * slot + 20, minimumWidth)
         let bottom = top + plotHeight
-        let height = bottom + 64 + 50
+        let labelLines = evolution.points.map { Self.wrap($0.title, width: max(12, (slot - 10) / 6)).count }.max() ?? 1
+        let legendTop = bottom + 30 + labelLines * 13
+        let height = legendTop + 30
         var svg = HeatmapSVG.header(width: width, height: height, label: title ?? words.evolutionTitle)
         if let title { svg += "<text x=\"8\" y=\"20\" font-size=\"16\" font-weight=\"bold\">\(e(title))</text>\n" }
         let most = max(evolution.points.map(\.clauses).max() ?? 0, 1)
@@ -182,13 +195,14 @@ public struct EvolutionSVG: Sendable {
                 svg += "</g>\n"
             }
             let center = x + barWidth / 2
-            for (line, text) in Self.wrap(point.title, width: max(12, (slot - 10) / 6)).enumerated() {
+            let label = Self.wrap(point.title, width: max(12, (slot - 10) / 6))
+            for (line, text) in label.enumerated() {
                 svg += "<text x=\"\(center)\" y=\"\(bottom + 16 + line * 13)\" font-size=\"11\" text-anchor=\"middle\">\(e(text))</text>\n"
             }
-            svg += "<text x=\"\(center)\" y=\"\(bottom + 44)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">\(e(point.date))</text>\n"
+            svg += "<text x=\"\(center)\" y=\"\(bottom + 18 + label.count * 13)\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">"
+                + "\(e(language.day(point.date)))</text>\n"
         }
         var x = 8
-        let legendTop = bottom + 64
         for status in Self.order {
             svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"14\" rx=\"2\" fill=\"\(ReportColors.status(status))\"/>"
                 + "<text x=\"\(x + 20)\" y=\"\(legendTop + 12)\" font-size=\"12\">\(e(language.status(status)))</text>\n"
@@ -200,7 +214,7 @@ public struct EvolutionSVG: Sendable {
 }
 
 extension EvolutionSVG {
-    /// At most two lines of at most `width` characters, cut at spaces; the rest clipped.
+    /// Lines of at most `width` characters, cut at spaces (a longer word alone on its line).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
@@ -215,8 +229,7 @@ extension EvolutionSVG {
             }
         }
         if !current.isEmpty { lines.append(current) }
-        if lines.count > 2 { lines = [lines[0], lines[1...].joined(separator: " ")] }
-        return lines.map { HeatmapSVG.clip($0, width) }
+        return lines
     }
 }
 
