@@ -113,7 +113,7 @@ enum XLSXWriter {
             if XMLText.isAllowed(scalar) && scalar != "\r" {
                 result += XMLText.escaped(String(scalar))
             } else {
-                result += "_x" + String(format4: scalar.value) + "_"
+                result += "_x" + hexadecimal4(scalar.value) + "_"
             }
         }
         return result
@@ -126,10 +126,8 @@ enum XLSXWriter {
     }
 }
 
-extension String {
-    /// Four upper-case hexadecimal digits.
-    init(format4 value: UInt32) {
-        let hex = String(value, radix: 16, uppercased: true)
-        self = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+/// Four upper-case hexadecimal digits.
+func hexadecimal4(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: Swift.max(0, 4 - hex.utf8.count)) + hex
 }

@@ -85,8 +85,9 @@ extension CharterRepository {
                 let sameRow = earlierByRow[Substring(rowKey)] ?? []
                 if earlierKeys.contains(key) {
                     // Unchanged, unless a correction since replaced it and the sheet now says it again.
-                    if sameRow.count <= 1 || (try snapshot.importedRecord(workshop: workshopID, key: key)
-                        .flatMap { try snapshot.comment($0) }.map { !$0.isRetracted } ?? true) {
+                    let standing = try sameRow.count <= 1
+                        || snapshot.importedRecord(workshop: workshopID, key: key).flatMap { try snapshot.comment($0) }.map { !$0.isRetracted } ?? true
+                    if standing {
                         report.unchanged += 1
                         continue
                     }
