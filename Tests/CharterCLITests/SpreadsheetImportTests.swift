@@ -30,7 +30,7 @@ struct SpreadsheetImportTests {
             Île de Keraven;2;pour;Oui;
 
             """)
-        let english = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "\(sheet): 4 bad rows, nothing imported:\n")
+        let english = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "\(sheet): 5 bad rows, nothing imported:\n")
         let lines = english.stderr.split(separator: "\n").map(String.init)
         let rows = lines.filter { $0.hasPrefix("  row ") }
         #expect(rows == [
@@ -38,14 +38,15 @@ struct SpreadsheetImportTests {
             "  row 8, column C (Haut-Verdal, clause 7): unknown position “Peut-être”",
             "  row 9, column D (Pays d’Ormanges, clause 2): a reservation must give its reason",
             "  row 10, column E (Haut-Verdal, clause 2): the quote “L'alliance n'est pas une fin absolue” does not occur in clause bien-commun; "
-                + "nearest passage: “L’alliance n’est pas une fin en soi”; difference: L’alliance n’est pas une fin [-en soi-]{+absolue+}",
+                + "nearest passage: “L’alliance n’est pas une fin”; difference: L’alliance n’est pas une fin{+ absolue+}",
+            "  row 11, column A (Île de Keraven, clause 2): territory “Île de Keraven” did not take part in workshop lyon",
         ], "\(english.stderr)")
         // Each row keeps its hint.
         #expect(lines.contains { $0.hasPrefix("      hint: known territories (id or name): vallee-de-la-sorgeac (Vallée de la Sorgeac), ") })
         #expect(lines.contains("      hint: write one of: favorable, pour, d’accord, réserve, avec réserves, contre, défavorable, question, abstention (or leave it empty)"))
         #expect(english.stderr.contains("hint: fix these rows and import the file again"))
 
-        let french = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "4\u{00A0}lignes refusées",
+        let french = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "5\u{00A0}lignes refusées",
                                    environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.stderr.contains("  ligne 6, colonne A (Nulle-Terre, article 2)\u{00A0}: territoire «\u{00A0}Nulle-Terre\u{00A0}» inconnu du manifeste"),
                 "\(french.stderr)")
