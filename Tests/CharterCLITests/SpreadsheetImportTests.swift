@@ -46,7 +46,7 @@ struct SpreadsheetImportTests {
         #expect(lines.contains("      hint: write one of: favorable, pour, d’accord, réserve, avec réserves, contre, défavorable, question, abstention (or leave it empty)"))
         #expect(english.stderr.contains("hint: fix these rows and import the file again"))
 
-        let french = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "5\u{00A0}lignes refusées",
+        let french = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "5 lignes refusées, rien n’a été importé\u{00A0}:",
                                    environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.stderr.contains("  ligne 6, colonne A (Nulle-Terre, article 2)\u{00A0}: territoire «\u{00A0}Nulle-Terre\u{00A0}» inconnu du manifeste"),
                 "\(french.stderr)")
