@@ -1,3 +1,4 @@
+import CharterKit
 import Foundation
 import TestSupport
 import Testing
@@ -144,5 +145,50 @@ struct SpreadsheetImportTests {
         let report = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
         #expect(report?["ignoredColumns"] as? [String] == ["A (Date)", "F (Animateur)"])
         #expect(report?["new"] as? Int == 1 && report?["headerRow"] as? Int == 1)
+    }
+}
+
+@Suite("Spreadsheets: CSV injection neutralised in every output")
+struct SheetOutputTests {
+    @Test func formulaLookingCellsAreNeutralisedInCSVAndWorkbooksButRecordedAsTyped() throws {
+        let d = try Deliberating()
+        try d.openWorkshop("lyon", territories: Array(Deliberating.territories.prefix(5)))
+        let sheet = try d.input("atelier.csv", """
+            territoire;article;position;commentaire
+            haut-verdal;2;réserve;"=HYPERLINK(""http://exemple.org"";""clic"")"
+            pays-d-ormanges;2;contre;@SOMME(A1)
+            vallee-de-la-sorgeac;3;pour;-moins
+            plateau-des-mille-sources;3;pour;+33 6 12 34 56 78
+
+            """)
+        try d.recorded(["comment", "import", sheet, "--workshop", "lyon"], subject: "Import 4 comments from atelier.csv into workshop lyon",
+                       author: Deliberating.gitIdentity)
+        // Recorded as typed.
+        let texts = Set(try d.commentsJSON().compactMap { $0[path: "comment.comment.text"] as? String })
+        #expect(texts == ["=HYPERLINK(\"http://exemple.org\";\"clic\")", "@SOMME(A1)", "-moins", "+33 6 12 34 56 78"])
+        // CSV: each such cell starts with '.
+        let csv = try d.run(["comment", "list", "--format", "csv"])
+        #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://exemple.org\"\";\"\"clic\"\")\","), "\(csv.stdout)")
+        #expect(csv.stdout.contains(",'@SOMME(A1),") && csv.stdout.contains(",'-moins,") && csv.stdout.contains(",'+33 6 12 34 56 78,"))
+        #expect(!csv.stdout.contains(",=") && !csv.stdout.contains(",@") && !csv.stdout.contains(",-m"))
+        // Workbooks: read back with the reader the import uses, every such cell starts with '.
+        for format in ["xlsx", "ods"] {
+            let path = d.inputs.url.appendingPathComponent("liste.\(format)").path
+            #expect(try d.run(["comment", "list", "--format", format, "--output", path]).status == 0)
+            let table = try CommentsWorkbook.cells(path)
+            let comments = Set(table.compactMap { $0.count > 7 ? $0[7] : nil }.dropFirst())
+            #expect(comments.isSuperset(of: ["'=HYPERLINK(\"http://exemple.org\";\"clic\")", "'@SOMME(A1)", "'-moins", "'+33 6 12 34 56 78"]),
+                    "\(format): \(comments)")
+        }
+        let status = try d.run(["status", "--format", "xlsx", "--output", d.inputs.url.appendingPathComponent("statut.xlsx").path])
+        #expect(status.status == 0, "\(status.stderr)")
+    }
+}
+
+/// The cells of a workbook charter wrote, read with CharterKit's reader.
+enum CommentsWorkbook {
+    static func cells(_ path: String) throws -> [[String]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try SheetReader.read(data, file: path).table.rows.map(\.cells)
     }
 }
