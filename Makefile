@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium publishing build release test demo bench clean
+.PHONY: all deps chromium publishing office build release test demo bench clean
 
 all: build
 
@@ -33,13 +33,26 @@ publishing:
 		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq pandoc poppler-utils librsvg2-bin; \
 	fi
 
+# LibreOffice headless and openpyxl, for the spreadsheet tests (workbooks written by real office
+# software, the template filled by a script).
+office:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+		echo "Installing libreoffice-calc-nogui with apt-get (the spreadsheet tests use it)…"; \
+		{ $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends libreoffice-calc-nogui; } \
+			|| echo "Could not install LibreOffice: the spreadsheet tests that need it will be skipped."; \
+	fi
+	@if ! python3 -c "import openpyxl" >/dev/null 2>&1; then \
+		echo "Installing openpyxl with pip (the template round-trip test uses it)…"; \
+		python3 -m pip install -q openpyxl || echo "Could not install openpyxl: the template round-trip test will be skipped."; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps chromium publishing
+test: deps chromium publishing office
 	$(SWIFT) build --build-tests
 	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	@echo "Checking the bundled charter with the engine…"

@@ -693,6 +693,28 @@ final class Runner {
                    size: "\(scale.importRows) rows on \(scale.records) records", median: rate, unit: "rows/s",
                    target: "≥ 20,000 rows/s", met: rate >= 20_000, check: check5))
         notes.append(String(format: "Import of %d rows took %.2f s in all.", scale.importRows, importOutput.seconds))
+
+        // Workload 5b: the same rows as an .xlsx workbook (as the template is filled in), into a fresh workshop.
+        let xlsxWorkshop = "atelier-import-xlsx"
+        try run(charterBinary, ["workshop", "open", xlsxWorkshop, "--title", "Import xlsx", "--date", "2026-01-15",
+                                "--territories", people.joined(separator: ","), "--facilitator", "Animatrice Banc <banc@example.org>"], in: repo)
+        let workbook = WorkbookSheet(
+            name: "Atelier", columns: ["N° article", "Territoire", "Position", "Commentaire"].map { WorkbookSheet.Column($0) },
+            rows: (0..<scale.importRows).map { n in
+                [.text(ids[(n * 7) % ids.count]), .text(people[n % people.count]), .text(["favorable", "réserve", "objection", "favorable"][n % 4]),
+                 .text("Remarque \(n) sur le texte")]
+            })
+        let xlsxPath = work + "/import.xlsx"
+        try Data(try WorkbookFormat.xlsx.write(workbook)).write(to: URL(fileURLWithPath: xlsxPath))
+        let xlsxOutput = try run(charterBinary, ["comment", "import", xlsxPath, "--workshop", xlsxWorkshop,
+                                                 "--facilitator", "Animatrice Banc <banc@example.org>"], in: repo)
+        let xlsxRate = Double(scale.importRows) / xlsxOutput.seconds
+        let check5b = verify(String(decoding: xlsxOutput.stdout, as: UTF8.self).contains("\(scale.importRows) new"),
+                             "workload 5b: the .xlsx import did not report \(scale.importRows) new rows")
+        record(Row(workload: "5b. charter comment import", measure: "import a \(scale.importRows)-row .xlsx workbook (one process)",
+                   size: "\(scale.importRows) rows on \(scale.records) records", median: xlsxRate, unit: "rows/s",
+                   target: "≥ 20,000 rows/s", met: xlsxRate >= 20_000, check: check5b))
+        notes.append(String(format: "Import of a %d-row .xlsx took %.2f s in all.", scale.importRows, xlsxOutput.seconds))
         let warmAfter = try repeated(3) { try run(charterBinary, ["status"], in: repo).seconds }
         record(Row(workload: "6. charter status", measure: "charter status, warm after the adds and the import (incremental)", size: size,
                    median: Runner.median(warmAfter), unit: "s", target: "< 200 ms", met: Runner.median(warmAfter) < 0.2, check: "-"))

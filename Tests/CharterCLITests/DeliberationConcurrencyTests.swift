@@ -123,8 +123,9 @@ struct DeliberationConcurrencyTests {
         // Whatever happened, the import then runs to its end, and every row is there once.
         let finish = try d.run(["comment", "import", sheet, "--workshop", "lyon"])
         #expect(finish.status == 0, "\(finish.stderr)")
-        #expect(finish.stdout == "Imported 2000 comments into lyon.\n"
-                || finish.stdout == "Imported 0 comments into lyon (2000 already imported, skipped).\n")
+        let read = "  CSV in UTF-8, separator ;, column names read on row 1\n"
+        #expect(finish.stdout == "Imported into lyon: 2000 new, 0 corrected, 0 unchanged.\n" + read
+                || finish.stdout == "Imported into lyon: 0 new, 0 corrected, 2000 unchanged.\n" + read)
         #expect(try d.files(under: "clauses").count == 2000)
         #expect(try d.git("rev-list", "--count", "deliberation") == "2\n")
         try d.expectHealthy()

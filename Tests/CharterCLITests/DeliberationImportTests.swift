@@ -6,10 +6,11 @@ import Testing
 struct DeliberationImportTests {
     static let lyon = Array(Deliberating.territories.prefix(5))
 
-    @Test func badRowsAreReportedWithTheirLinesAndNothingIsImported() throws {
+    @Test func badRowsAreReportedWithTheSheetsRowsAndNothingIsImported() throws {
         let d = try Deliberating()
         try d.openWorkshop("lyon", territories: Self.lyon)
-        // Line 2 holds a field over three lines: the lines after it must still be counted right.
+        // Row 2 holds a field over three lines: the rows after it are numbered as the sheet numbers
+        // them (row 3 is the file's line 5).
         let sheet = try d.input("atelier.csv", """
             territoire,article,position,commentaire,citation
             haut-verdal,2,adhésion,"Un avis
@@ -24,20 +25,20 @@ struct DeliberationImportTests {
             pays-d-ormanges,99,soutien,Oui,
             ,,,,
             pays-d-ormanges,3,soutien,Oui,
-            port-saint-aubin,4,,,
+            port-saint-aubin,4,,,L’alliance
 
             """)
         let refusal = try d.refused(["comment", "import", sheet, "--workshop", "lyon"], saying: "\(sheet): 8 bad rows, nothing imported:\n")
-        let reported = refusal.stderr.split(separator: "\n").filter { $0.hasPrefix("  line ") }.map { $0.dropFirst(2) }
+        let reported = refusal.stderr.split(separator: "\n").filter { $0.hasPrefix("  row ") }.map { $0.dropFirst(2) }
         let expected = [
-            "line 5: territory `nulle-terre` is not in the manifest",
-            "line 6: no clause `nulle-part` in the text of workshop `lyon`",
-            "line 7: unknown position « peut-être »",
-            "line 8: an objection must give its reason",
-            "line 9: the quote « fin en soi absolue » does not occur in clause `bien-commun`",
-            "line 10: territory `ile-de-keraven` did not take part in workshop `lyon`",
-            "line 11: no clause `99` in the text of workshop `lyon`",
-            "line 14: a comment without a position needs a text",
+            "row 3, column A (nulle-terre, clause 2): territory “nulle-terre” is not in the manifest",
+            "row 4, column B (haut-verdal, clause nulle-part): no clause “nulle-part” in the text of workshop lyon",
+            "row 5, column C (haut-verdal, clause 2): unknown position “peut-être”",
+            "row 6, column D (haut-verdal, clause 2): an objection must give its reason",
+            "row 7, column E (haut-verdal, clause 2): the quote “fin en soi absolue” does not occur in clause bien-commun",
+            "row 8, column A (ile-de-keraven, clause 2): territory “ile-de-keraven” did not take part in workshop lyon",
+            "row 9, column B (pays-d-ormanges, clause 99): no clause “99” in the text of workshop lyon",
+            "row 12, column D (port-saint-aubin, clause 4): a row without a position needs a comment",
         ]
         #expect(reported.count == expected.count, "\(refusal.stderr)")
         for (line, prefix) in zip(reported, expected) { #expect(line.hasPrefix(prefix)) }
@@ -46,16 +47,19 @@ struct DeliberationImportTests {
 
         // Whole-file problems name the file and the line.
         let missing = try d.input("colonnes.csv", "territoire;article;commentaire\nhaut-verdal;2;Oui\n")
-        try d.refused(["comment", "import", missing, "--workshop", "lyon"], saying: "\(missing):1: missing column: position")
+        try d.refused(["comment", "import", missing, "--workshop", "lyon"],
+                      saying: "\(missing): missing column: Position (row 1: territoire | article | commentaire)")
         let empty = try d.input("vide.csv", "")
-        try d.refused(["comment", "import", empty, "--workshop", "lyon"], saying: "\(empty):1: the file is empty")
+        try d.refused(["comment", "import", empty, "--workshop", "lyon"], saying: "\(empty): the sheet is empty")
+        // Not UTF-8: read as Windows-1252 (« réserve » is understood, so its missing reason is what is said).
         let latin1 = try d.input("latin1.csv", Data("territoire;article;position;commentaire\nhaut-verdal;2;soutien;Oui\nhaut-verdal;2;r".utf8)
-                                 + Data([0xE9]) + Data("serve;Non\n".utf8))
-        try d.refused(["comment", "import", latin1, "--workshop", "lyon"], saying: "\(latin1):3: the file is not valid UTF-8")
+                                 + Data([0xE9]) + Data("serve;\n".utf8))
+        try d.refused(["comment", "import", latin1, "--workshop", "lyon"],
+                      saying: "\(latin1): 1 bad row, nothing imported:\n  row 3, column D (haut-verdal, clause 2): a reservation must give its reason")
         try d.refused(["comment", "import", d.inputs.path + "/absent.csv", "--workshop", "lyon"], saying: "cannot read the file")
         let unclosed = try d.input("guillemet.csv", "territoire,article,position,commentaire\nhaut-verdal,2,soutien,\"ouvert\nhaut-verdal,3,soutien,ok\n")
         try d.refused(["comment", "import", unclosed, "--workshop", "lyon"],
-                      saying: "\(unclosed):2: a quoted field opens on this line and never closes")
+                      saying: "\(unclosed): row 2: a quoted field opens on this row and never closes")
         let good = try d.input("bon.csv", "territoire;article;position;commentaire\nhaut-verdal;2;soutien;Oui\n")
         try d.refused(["comment", "import", good, "--workshop", "nantes"], saying: "no workshop `nantes`")
         try d.expectHealthy()
@@ -81,7 +85,8 @@ struct DeliberationImportTests {
         let sheet = try d.input("atelier-lyon.csv", Data([0xEF, 0xBB, 0xBF]) + Data((rows.joined(separator: "\r\n") + "\r\n").utf8))
         let imported = try d.recorded(["comment", "import", sheet, "--workshop", "lyon", "--facilitator", Deliberating.facilitator],
                                       subject: "Import 6 comments from atelier-lyon.csv into workshop lyon")
-        #expect(imported.result.stdout == "Imported 6 comments into lyon.\n")
+        let read = "  CSV in UTF-8 with BOM, separator ;, column names read on row 1\n"
+        #expect(imported.result.stdout == "Imported into lyon: 6 new, 0 corrected, 0 unchanged.\n" + read)
         let records = imported.added.filter { $0.hasPrefix("clauses/") }
         let keys = imported.added.filter { $0.hasPrefix("imports/lyon/") }
         #expect(records.count == 6 && keys.count == 6 && imported.added.count == 12)
@@ -109,13 +114,13 @@ struct DeliberationImportTests {
         let before = try d.workspace.state()
         let again = try d.run(["comment", "import", sheet, "--workshop", "lyon"])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout == "Imported 0 comments into lyon (6 already imported, skipped).\n")
+        #expect(again.stdout == "Imported into lyon: 0 new, 0 corrected, 6 unchanged.\n" + read)
         #expect(try d.workspace.state() == before)
         let grown = try d.input("atelier-lyon-complet.csv", Data([0xEF, 0xBB, 0xBF])
                                 + Data((rows.joined(separator: "\r\n") + "\r\nport-saint-aubin;6;réserves;À préciser.\r\n").utf8))
         let more = try d.recorded(["comment", "import", grown, "--workshop", "lyon"], subject: "Import 1 comment from atelier-lyon-complet.csv into workshop lyon",
                                   author: Deliberating.gitIdentity)
-        #expect(more.result.stdout == "Imported 1 comment into lyon (6 already imported, skipped).\n")
+        #expect(more.result.stdout == "Imported into lyon: 1 new, 0 corrected, 6 unchanged.\n" + read)
 
         // Comma-separated, English headers, RFC 4180 quotes, no final newline.
         let english = try d.input("sheet.csv", """

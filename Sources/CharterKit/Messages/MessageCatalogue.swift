@@ -53,6 +53,7 @@ public enum MessageCatalogue {
         ("common", common),
         ("amend", amendments),
         ("report", reports),
+        ("sheet", sheets),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

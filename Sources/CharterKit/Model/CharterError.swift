@@ -52,6 +52,25 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// reader's language; `message` and `hint` hold its English text.
     public var wording: Message?
     public var hintWording: Message?
+    /// One line per item at fault (the rows of a sheet), each with its own hint, shown under the message.
+    public var details: [Detail] = []
+
+    public struct Detail: Hashable, Sendable {
+        /// Where (a sheet's row and column), shown before the wording.
+        public var place: Message?
+        public var wording: Message
+        public var hint: Message?
+
+        public init(at place: Message? = nil, _ wording: Message, hint: Message? = nil) {
+            self.place = place
+            self.wording = wording
+            self.hint = hint
+        }
+
+        public func text(in language: Language) -> String {
+            (place.map { $0.text(in: language) + language.colon } ?? "") + wording.text(in: language)
+        }
+    }
 
     public init(_ code: Code, file: String? = nil, line: Int? = nil, _ message: String, hint: String? = nil) {
         self.code = code
@@ -80,6 +99,12 @@ public struct CharterError: Error, Hashable, Sendable, CustomStringConvertible {
             text += ": "
         }
         text += wording?.text(in: language) ?? message
+        for detail in details {
+            text += "\n  " + detail.text(in: language)
+            if let hint = detail.hint {
+                text += "\n      " + MessageCatalogue.text("common.hint.prefix", in: language) + language.colon + hint.text(in: language)
+            }
+        }
         // A hint not yet in the catalogue is English: so is its prefix.
         let hintLanguage = hintWording == nil ? Language.en : language
         if let hint = hintWording?.text(in: language) ?? hint {

@@ -6,7 +6,7 @@ struct CommentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comment",
         abstract: "Record, list, retract and import territory comments and positions.",
-        subcommands: [Add.self, List.self, Retract.self, Import.self])
+        subcommands: [Add.self, List.self, Retract.self, Import.self, Template.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -51,16 +51,20 @@ struct CommentCommand: ParsableCommand {
         @Option(help: "Only this workshop.") var workshop: String?
         @Flag(help: "Only comments made on text that has changed since.") var stale = false
         @Option(help: ArgumentHelp("Judge them against this revision.", valueName: "revision")) var at: String = "HEAD"
-        @Option(help: "text, json or csv.") var format: CommentFormat = .text
+        @Option(help: "text, json, csv, xlsx or ods.") var format: CommentFormat = .text
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (xlsx and ods need one unless piped).", valueName: "file"))
+        var output: String?
 
-        enum CommentFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+        enum CommentFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, xlsx, ods }
 
         func run() throws {
             let views = try location.open().comments(
                 CommentFilter(clause: clause, territory: territory, workshop: workshop, staleOnly: stale), against: at)
             switch format {
             case .json: print(try StableJSON.string(views), terminator: "")
-            case .csv: print(CommentText.csv(views), terminator: "")
+            case .csv: try SheetOutput.write(Array(CommentText.csv(views).utf8), to: output)
+            case .xlsx: try SheetOutput.write(try WorkbookFormat.xlsx.write(CommentText.sheet(views)), to: output)
+            case .ods: try SheetOutput.write(try WorkbookFormat.ods.write(CommentText.sheet(views)), to: output)
             case .text:
                 if views.isEmpty { print("No comment."); return }
                 for view in views { print(CommentText.line(view)) }
@@ -83,29 +87,67 @@ struct CommentCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a CSV sheet of feedback into a workshop, all or nothing.",
+            abstract: "Import a sheet of feedback (CSV, .xlsx or .ods) into a workshop, all or nothing.",
             discussion: """
-                Columns (first line): territoire, article (clause id or number), position (adhésion, soutien,
-                support, réserve, reservation, objection, or empty for a question), commentaire, citation (optional).
-                `,` or `;` separated, UTF-8 with or without BOM. Every row is checked first: if any is bad, each bad
-                row is reported with its line and nothing is imported. Importing the same rows again records nothing.
+                The header row may sit below a title and empty rows. Columns, in any order (case and accents
+                ignored): Territoire (id or name), N° article / Article (number or id), Position / Avis (favorable,
+                pour, d'accord, réserve, avec réserves, contre, défavorable, question, abstention, or empty),
+                Commentaire / Remarque, Citation / Extrait (optional; apostrophes, quotation marks and spaces may
+                differ from the text). Other columns are listed as ignored; a misspelt or doubled column is refused.
+                CSV: UTF-8 with or without BOM, or Windows-1252; `;`, `,` or tab. Workbooks: the first sheet, or
+                --sheet NAME. Every row is checked first: if any is bad, each is reported with the sheet's row and
+                column and nothing is imported. Importing the sheet again records only the rows changed since, as
+                corrections (the earlier comment is retracted « corrigé dans le tableur »).
                 """)
         @OptionGroup var location: RepositoryOptions
         @OptionGroup var who: FacilitatorOption
-        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
+        @Argument(help: ArgumentHelp("The sheet: .csv, .xlsx or .ods.", valueName: "file")) var file: String
         @Option(help: "The workshop the feedback was given in.") var workshop: String
+        @Option(help: ArgumentHelp("The workbook's sheet to read (the first by default).", valueName: "name")) var sheet: String?
+        @Option(help: "text or json.") var format: ReportFormat = .text
+
+        enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         func run() throws {
             let url = URL(fileURLWithPath: file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw CharterError(.badInput, file: file, "cannot read the file", hint: "check the path")
             }
-            let report = try location.open().importComments(csv: data, file: file, workshop: workshop, facilitator: try who.person())
-            print("Imported \(report.imported) comment\(report.imported == 1 ? "" : "s") into \(workshop)"
-                  + (report.alreadyImported > 0 ? " (\(report.alreadyImported) already imported, skipped)." : "."))
+            let report = try location.open().importComments(sheet: data, file: file, sheetName: sheet, workshop: workshop,
+                                                            facilitator: try who.person())
+            switch format {
+            case .json: print(try StableJSON.string(report), terminator: "")
+            case .text: print(CommentText.summary(report, workshop: workshop))
+            }
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the sheet a facilitator fills in for a workshop (xlsx, ods or csv).",
+            discussion: """
+                One row per clause × territory of the workshop, with the clause's number and title and the
+                territory's name; a drop-down list of positions; Commentaire and Citation to fill in; the header
+                row frozen; French headers. `charter comment import` reads it back as it is; rows left empty
+                are not recorded.
+                """)
+        @OptionGroup var location: RepositoryOptions
+        @Option(help: "The workshop.") var workshop: String
+        @Option(help: "xlsx, ods or csv.") var format: WorkbookFormat = .xlsx
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: atelier-WORKSHOP.FORMAT).", valueName: "file"))
+        var output: String?
+
+        func run() throws {
+            let sheet = try location.open().commentTemplate(workshop: workshop)
+            let path = output ?? "atelier-\(workshop).\(format.rawValue)"
+            try SheetOutput.write(try format.write(sheet), to: path)
+            print(CLILanguage.text("sheet.template.written", ["workshop": workshop, "file": path,
+                                                              "rows": CLILanguage.text("sheet.template.rows", count: sheet.rows.count)]))
         }
     }
 }
+
+extension WorkbookFormat: ExpressibleByArgument {}
 
 /// How comments read in the terminal and as CSV.
 enum CommentText {
@@ -143,8 +185,44 @@ enum CommentText {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return field }
+    /// One CSV cell: neutralised against formula injection (`CellSafety`), quoted when needed.
+    static func escape(_ raw: String) -> String {
+        let field = CellSafety.neutralised(raw)
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == ";" }) else {
+            return field
+        }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The comments as a workbook sheet (`comment list --format xlsx|ods`), with the CSV's columns.
+    static func sheet(_ views: [CommentView]) -> WorkbookSheet {
+        let columns = ["id", "workshop", "territory", "clause", "position", "currency", "retracted", "comment", "quote"].map {
+            WorkbookSheet.Column($0, width: $0 == "comment" ? 60 : ($0 == "quote" ? 40 : 16))
+        }
+        let rows: [[WorkbookSheet.Value]] = views.map { view in
+            let comment = view.comment.comment
+            return [view.comment.id.rawValue, comment.workshop, comment.territory, comment.clause.rawValue, comment.position?.rawValue ?? "",
+                    view.currency.rawValue, view.comment.isRetracted ? "yes" : "no", comment.text, comment.quote?.exact ?? ""].map { .text($0) }
+        }
+        return WorkbookSheet(name: "Commentaires", columns: columns, rows: rows)
+    }
+
+    /// What an import did, in the CLI's language.
+    static func summary(_ report: CommentImportReport, workshop: String) -> String {
+        var parts = [CLILanguage.text("sheet.import.new", count: report.new), CLILanguage.text("sheet.import.corrected", count: report.corrected),
+                     CLILanguage.text("sheet.import.unchanged", count: report.unchanged)]
+        if report.unfilled > 0 { parts.append(CLILanguage.text("sheet.import.unfilled", count: report.unfilled)) }
+        var lines = [CLILanguage.text("sheet.import.done", ["workshop": workshop, "summary": parts.joined(separator: ", ")])]
+        var read: [String] = []
+        if let sheet = report.sheet { read.append(CLILanguage.text("sheet.import.sheet", ["sheet": sheet])) }
+        if let text = report.text {
+            read.append(CLILanguage.text("sheet.import.\(text.encoding.rawValue)", ["delimiter": text.delimiter == "\t" ? "tab" : text.delimiter]))
+        }
+        read.append(CLILanguage.text("sheet.import.header", ["row": String(report.headerRow)]))
+        lines.append("  " + read.joined(separator: ", "))
+        if !report.ignoredColumns.isEmpty {
+            lines.append("  " + CLILanguage.text("sheet.import.ignored", ["columns": report.ignoredColumns.joined(separator: ", ")]))
+        }
+        return lines.joined(separator: "\n")
     }
 }

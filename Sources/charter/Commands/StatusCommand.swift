@@ -15,10 +15,12 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var location: RepositoryOptions
     @Option(help: ArgumentHelp("The text revision (default HEAD).", valueName: "revision")) var at: String?
     @Option(help: "As of this workshop: its text, its territories, what was recorded until it closed.") var workshop: String?
-    @Option(help: "text, markdown, json or csv.") var format: Format = .text
+    @Option(help: "text, markdown, json, csv, xlsx or ods.") var format: Format = .text
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write xlsx or ods to this file (needed unless piped).", valueName: "file"))
+    var output: String?
     @Option(help: "Colour the text format: auto, always or never.") var color: ColorChoice = .auto
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv, xlsx, ods }
 
     func run() throws {
         let matrix = try location.open().status(at: at, workshop: workshop)
@@ -27,6 +29,8 @@ struct StatusCommand: ParsableCommand {
         case .text: print(StatusText.render(matrix, color: color.enabled), terminator: "")
         case .markdown: print(StatusRenderer(format: .markdown).render(matrix), terminator: "")
         case .csv: print(StatusRenderer(format: .csv).render(matrix), terminator: "")
+        case .xlsx: try SheetOutput.write(try WorkbookFormat.xlsx.write(matrix.sheet), to: output)
+        case .ods: try SheetOutput.write(try WorkbookFormat.ods.write(matrix.sheet), to: output)
         }
     }
 }

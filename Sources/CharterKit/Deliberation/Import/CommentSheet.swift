@@ -1,18 +1,17 @@
-import CSV
 import Foundation
 
-/// A spreadsheet of territory feedback (CSV as spreadsheets export it in
-/// France): one row per comment, read with its line numbers.
+/// A sheet of territory feedback, as a facilitator has it: a CSV file or a workbook (.xlsx,
+/// .ods), one row per comment under a header row that may sit below a title and empty rows.
 ///
-/// Columns, by header (case and accents ignored, French or English):
-/// `territoire`/`territory`, `article`/`clause` (id or number),
-/// `position` (`adhésion`, `soutien`, `support`, `réserve`, `reservation`,
-/// `objection`, or empty for a question), `commentaire`/`comment`,
-/// `citation`/`quote` (optional). UTF-8 with or without BOM; `,` or `;`.
+/// Columns are found by their header (`CommentColumn`: `Territoire`/`Territoires`/`territory`,
+/// `Article`/`N° article`/`clause`, `Position`/`Avis`, `Commentaire(s)`/`Remarque`/`comment`,
+/// `Citation`/`Extrait`/`quote`), case, accents and punctuation ignored, in any order. A header
+/// close to a known one (`citaton`) is an error naming both; a column named twice is an error;
+/// other columns are ignored and listed. Every row keeps the number the sheet shows.
 public struct CommentSheet: Sendable {
     public struct Row: Hashable, Sendable {
-        /// 1-based line where the row starts in the file.
-        public var line: Int
+        /// The row's number in the sheet (1-based, as the spreadsheet shows it).
+        public var number: Int
         public var territory: String
         public var clause: String
         public var position: String
@@ -21,115 +20,111 @@ public struct CommentSheet: Sendable {
     }
 
     public var rows: [Row]
+    /// Rows naming a territory and a clause with nothing else filled in (a template's rows left
+    /// empty): nothing was said, nothing is recorded; the summary counts them.
+    public var unfilledRows: Int
+    /// The row that names the columns.
+    public var headerRow: Int
+    /// Each column read, with its letter.
+    public var columns: [CommentColumn: String]
+    /// Headers of the columns not read, with their letters (`F (Date)`).
+    public var ignoredColumns: [String]
+    /// The workbook sheet read; nil for a CSV file.
+    public var sheetName: String?
+    public var kind: SheetFileKind
+    /// How a CSV file was decoded and split.
+    public var textFormat: SheetTextFormat?
 
-    static let columns: [(key: String, names: [String])] = [
-        ("territory", ["territoire", "territory"]),
-        ("clause", ["article", "clause"]),
-        ("position", ["position"]),
-        ("text", ["commentaire", "comment", "texte", "text"]),
-        ("quote", ["citation", "quote"]),
-    ]
+    /// Reads a CSV file or a workbook (`sheet`: the workbook's sheet, the first when nil).
+    public init(_ data: Data, file: String, sheet: String? = nil) throws {
+        let (table, kind) = try SheetReader.read(data, file: file, sheet: sheet) { CommentSheet.namesColumns($0) }
+        try self.init(table: table, kind: kind, file: file)
+    }
 
-    public init(_ data: Data, file: String) throws {
-        let text = try UTF8Text.decode(data, file: file)
-        // "\r\n" is one Character in Swift: split on every kind of line break, or a CRLF
-        // file (as spreadsheets export on Windows) would be one "line" and the delimiter
-        // would be guessed from the whole file.
-        guard let headerLine = text.split(maxSplits: 1, omittingEmptySubsequences: false,
-                                          whereSeparator: CommentSheet.isLineBreak).first,
-              !headerLine.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw CharterError(.badInput, file: file, line: 1, "the file is empty",
-                               hint: "the first line names the columns: territoire;article;position;commentaire;citation")
+    public init(table: SheetTable, kind: SheetFileKind, file: String) throws {
+        self.kind = kind
+        sheetName = table.name
+        textFormat = table.text
+        guard let firstFilled = table.rows.first(where: { !$0.isBlank }) else {
+            throw CharterError(.badInput, file: file, Message("sheet.header.empty"), hint: Message("sheet.header.expected"))
         }
-        let delimiter: UnicodeScalar = headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
-        if let opened = CommentSheet.unterminatedQuote(in: text, delimiter: delimiter) {
-            throw CharterError(.badInput, file: file, line: opened,
-                               "a quoted field opens on this line and never closes: the rest of the file would be read as one comment",
-                               hint: "close the field with \" (a quote inside a quoted field is written \"\")")
+        guard let header = table.rows.prefix(SheetHeaderSearch.rowsSearched).first(where: CommentSheet.namesColumns) else {
+            throw CharterError(.badInput, file: file,
+                               Message("sheet.header.notFound", ["rows": String(SheetHeaderSearch.rowsSearched),
+                                                                 "row": String(firstFilled.number), "read": CommentSheet.shown(firstFilled)]),
+                               hint: Message("sheet.header.expected"))
         }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: delimiter)
-        } catch {
-            throw CharterError(.badInput, file: file, line: 1, "unreadable CSV: \(error)", hint: "export the sheet again as CSV (UTF-8)")
-        }
-        let header = (reader.headerRow ?? []).map(CommentSheet.fold)
-        var index: [String: Int] = [:]
-        for (key, names) in CommentSheet.columns {
-            if let position = header.firstIndex(where: { names.contains($0) }) { index[key] = position }
-        }
-        let missing = ["territory", "clause", "position", "text"].filter { index[$0] == nil }
-        if !missing.isEmpty {
-            let french = ["territory": "territoire", "clause": "article", "position": "position", "text": "commentaire"]
-            throw CharterError(.badInput, file: file, line: 1,
-                               "missing column\(missing.count > 1 ? "s" : ""): \(missing.compactMap { french[$0] }.joined(separator: ", "))",
-                               hint: "the first line names the columns: territoire;article;position;commentaire;citation")
-        }
-        var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + $1.filter(CommentSheet.isLineBreak).count }
-        var rows: [Row] = []
-        while let fields = reader.next() {
-            let span = 1 + fields.reduce(0) { $0 + $1.filter(CommentSheet.isLineBreak).count }
-            defer { line += span }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-            func field(_ key: String) -> String {
-                guard let position = index[key], position < fields.count else { return "" }
-                // Line breaks inside a quoted field are kept as "\n", whatever the sheet used.
-                return fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
-                    .split(omittingEmptySubsequences: false, whereSeparator: CommentSheet.isLineBreak).joined(separator: "\n")
+        headerRow = header.number
+        var index: [CommentColumn: Int] = [:]
+        var ignored: [String] = []
+        for (position, cell) in header.cells.enumerated() {
+            let title = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            if title.isEmpty { continue }
+            let letter = ColumnLetter.of(position)
+            if let column = CommentColumn.named(title) {
+                if let earlier = index[column] {
+                    throw CharterError(.badInput, file: file,
+                                       Message("sheet.header.duplicate", ["row": String(header.number),
+                                                                          "first": "\(ColumnLetter.of(earlier)) (\(header[earlier]))",
+                                                                          "second": "\(letter) (\(title))", "column": column.frenchHeader]),
+                                       hint: Message("sheet.header.duplicate.hint"))
+                }
+                index[column] = position
+            } else {
+                ignored.append("\(letter) (\(title))")
             }
-            rows.append(Row(line: line, territory: field("territory"), clause: field("clause"), position: field("position"),
-                            text: field("text"), quote: field("quote")))
         }
-        if let error = reader.error {
-            throw CharterError(.badInput, file: file, line: line, "unreadable CSV near this line: \(error)",
-                               hint: "check the quotes: a field with `;`, `,` or a line break must be in double quotes")
+        // A misspelt header hides a column (its cells would be dropped): refused, naming both.
+        for (position, cell) in header.cells.enumerated() {
+            let title = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !title.isEmpty, CommentColumn.named(title) == nil, let near = CommentColumn.misspelt(title), index[near.column] == nil else {
+                continue
+            }
+            throw CharterError(.badInput, file: file,
+                               Message("sheet.header.misspelt", ["row": String(header.number), "column": ColumnLetter.of(position),
+                                                                 "header": title, "name": near.name]),
+                               hint: Message("sheet.header.misspelt.hint", ["header": title, "name": near.column.frenchHeader]))
+        }
+        let missing = CommentColumn.required.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            throw CharterError(.badInput, file: file,
+                               Message("sheet.header.missing", count: missing.count,
+                                       ["columns": missing.map(\.frenchHeader).joined(separator: ", "), "row": String(header.number),
+                                        "read": CommentSheet.shown(header)]),
+                               hint: Message("sheet.header.expected"))
+        }
+        columns = index.reduce(into: [:]) { $0[$1.key] = ColumnLetter.of($1.value) }
+        ignoredColumns = ignored
+        var rows: [Row] = []
+        var unfilled = 0
+        for row in table.rows where row.number > header.number && !row.isBlank {
+            func field(_ column: CommentColumn) -> String {
+                guard let position = index[column] else { return "" }
+                return row[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let read = Row(number: row.number, territory: field(.territory), clause: field(.clause), position: field(.position),
+                           text: field(.text), quote: field(.quote))
+            // A template's row that nobody filled in: a territory and a clause, nothing said.
+            if read.position.isEmpty && read.text.isEmpty && read.quote.isEmpty && !(read.territory.isEmpty && read.clause.isEmpty) {
+                unfilled += 1
+                continue
+            }
+            rows.append(read)
         }
         self.rows = rows
+        unfilledRows = unfilled
     }
 
-    /// The line where a quoted field opens and never closes, nil when every
-    /// quoted field closes. The CSV reader does not report this: it silently
-    /// reads the rest of the file as that one field, swallowing the rows after it.
-    /// Follows the reader's rules: a quote opens a field only at its start; in a
-    /// quoted field `""` is a quote, and a quote followed by the delimiter, a line
-    /// break or the end closes it.
-    static func unterminatedQuote(in text: String, delimiter: UnicodeScalar) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        var line = 1
-        var openedOn: Int?
-        var atFieldStart = true
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if scalar == "\n" || (scalar == "\r" && next != "\n") { line += 1 }
-            if openedOn != nil {
-                if scalar == "\"" {
-                    if next == nil || next == "\r" || next == "\n" || next == delimiter {
-                        openedOn = nil
-                        atFieldStart = false
-                    } else {
-                        index += 1  // `""`, or a stray quote the reader keeps with the character after it
-                    }
-                }
-            } else if atFieldStart && scalar == "\"" {
-                openedOn = line
-                atFieldStart = false
-            } else {
-                atFieldStart = scalar == delimiter || scalar == "\n" || scalar == "\r"
-            }
-            index += 1
-        }
-        return openedOn
+    /// Whether a row names the columns: at least the territory and the article.
+    static func namesColumns(_ row: SheetTable.Row) -> Bool {
+        let named = Set(row.cells.compactMap(CommentColumn.named))
+        return named.contains(.territory) && named.contains(.clause)
     }
 
-    /// The line breaks the CSV reader knows: LF, CRLF (one Character) and a lone CR.
-    static func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r\n" || character == "\r"
-    }
-
-    static func fold(_ header: String) -> String {
-        header.trimmingCharacters(in: .whitespacesAndNewlines)
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    /// A row's cells as read, for messages: `Territoire | Article | Avis`.
+    static func shown(_ row: SheetTable.Row) -> String {
+        let cells = row.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let last = cells.lastIndex { !$0.isEmpty } ?? -1
+        return cells.prefix(last + 1).map { $0.isEmpty ? "·" : $0 }.joined(separator: " | ")
     }
 }

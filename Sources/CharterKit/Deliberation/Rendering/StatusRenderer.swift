@@ -93,8 +93,9 @@ public struct StatusRenderer: Sendable {
     }
 
     private func csv(_ matrix: StatusMatrix) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n;".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        func field(_ raw: String) -> String {
+            let text = CellSafety.neutralised(raw)
+            return text.contains(where: { ",\"\n;".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         var lines = [(["number", "clause", "title"] + matrix.territories.map(\.id) + ["status"]).joined(separator: ",")]
         for row in matrix.rows {
