@@ -50,8 +50,8 @@ public enum HTMLEntity {
         guard end < scalars.count, scalars[end] == ";", end > start + 1 else { return nil }
         var body = String.UnicodeScalarView()
         body.append(contentsOf: scalars[(start + 1)..<end])
-        guard let scalar = scalar(named: Substring(String(body))) else { return nil }
-        return (scalar, end + 1)
+        guard let found = scalar(named: Substring(String(body))) else { return nil }
+        return (found, end + 1)
     }
 
     static let latin1Names = [

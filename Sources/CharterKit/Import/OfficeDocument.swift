@@ -26,7 +26,7 @@ public enum OfficeDocument {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pandoc)
-        process.arguments = ["--from", reader, "--to", "gfm+footnotes", "--wrap=none", absolute]
+        process.arguments = ["--from", reader, "--to", "gfm+footnotes-raw_html", "--wrap=none", absolute]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -39,14 +39,15 @@ public enum OfficeDocument {
         }
         // Read both pipes before waiting, so that a large document cannot fill one and block pandoc.
         let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
+        let errorOutput = Collected()
         group.enter()
         DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            errorOutput.data = errors.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         let markdown = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errorData = errorOutput.data
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let reason = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -54,6 +55,11 @@ public enum OfficeDocument {
                                hint: Message("import.error.pandoc.failed.hint"))
         }
         return markdown
+    }
+
+    /// What pandoc wrote on its error output, read on another thread (written once, read after `wait`).
+    final class Collected: @unchecked Sendable {
+        var data = Data()
     }
 
     /// The first `name` on PATH that can be run.

@@ -48,7 +48,7 @@ public struct SourceFrontMatter: Hashable, Sendable {
                                hint: Message("import.error.frontMatter.hint"))
         }
         guard case .mapping(let mapping)? = node else { return (nil, text) }
-        let keys = mapping.map { $0.key.string ?? "?" }
+        let keys = mapping.map { $0.0.string ?? "?" }
         let title = mapping["title"]?.string.map(PlainTitle.make).flatMap { $0.isEmpty ? nil : $0 }
         return (SourceFrontMatter(format: .yaml, keys: keys, title: title, lineCount: closing + 1), body)
     }

@@ -71,7 +71,7 @@ extension CharterRepository {
         var lastImported: OID?
         if try hasCharter() {
             let trail = try importedSourceCommits()
-            guard !trail.isEmpty else { try refuseExistingCharter(); return ImportResult(charter: try charter(.workingTree), revisions: []) }
+            guard !trail.isEmpty else { throw existingCharter() }
             imported = Set(trail)
             lastImported = trail.first.flatMap { OID(hex: $0) }
             previous = try charter(.revision("HEAD"))
@@ -170,11 +170,13 @@ extension CharterRepository {
 
     /// Refuses to overwrite a charter that is already on disk or committed.
     func refuseExistingCharter() throws {
-        if try hasCharter() {
-            throw CharterError(.alreadyExists, file: repositoryPath(ManifestFile.fileName),
-                               "there is already a charter in `\(directory)`",
-                               hint: "choose another folder with --dir, or remove the existing charter first")
-        }
+        if try hasCharter() { throw existingCharter() }
+    }
+
+    func existingCharter() -> CharterError {
+        CharterError(.alreadyExists, file: repositoryPath(ManifestFile.fileName),
+                     "there is already a charter in `\(directory)`",
+                     hint: "choose another folder with --dir, or remove the existing charter first (a charter imported with --history takes later source commits)")
     }
 
     /// Writes files of the charter folder to the working tree, all or nothing: when one cannot be

@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         }
         let charter = result.charter
         print("Imported « \(charter.manifest.title) »: \(charter.clauses.count) clauses in \(charter.manifest.sections.count) sections, in \(repository.directory)/")
-        if let source = result.source, source.lineEndings != .lf && source.lineEndings != .none || source.encoding != .utf8 {
+        if let source = result.source, (source.lineEndings != .lf && source.lineEndings != .none) || source.encoding != .utf8 {
             print("Read as \(source.encoding.rawValue) with \(source.lineEndings.rawValue) line endings; clause files are written in UTF-8 with LF.")
         }
         if history {
