@@ -105,10 +105,11 @@ struct SourceDocumentTests {
         #expect(charter.manifest.clauseOrder.map(\.rawValue) == [slug, slug + "-2"])
     }
 
-    @Test func theArticleLevelIsTheShallowestUsedTwice() {
+    @Test func theArticleLevelIsTwoOrElseTheShallowestUsedTwice() {
         #expect(MarkdownDocument.articleLevel(of: "# Titre\n\n## A\n\n## B\n") == 2)
+        #expect(MarkdownDocument.articleLevel(of: "# Charte\n\n# Partie\n\n## A\n\n## B\n\n### a\n\n### b\n\n### c\n") == 2)
         #expect(MarkdownDocument.articleLevel(of: "# Titre\n\n### A\n\n### B\n") == 3)
-        #expect(MarkdownDocument.articleLevel(of: "# A\n\n# B\n\n## a\n") == 1)
+        #expect(MarkdownDocument.articleLevel(of: "# A\n\n# B\n\n### a\n") == 1)
         #expect(MarkdownDocument.articleLevel(of: "# Titre\n\n## Seul\n") == 2)
         #expect(MarkdownDocument.articleLevel(of: "Pas de titre.\n```\n## code\n## code\n```\n") == nil)
     }

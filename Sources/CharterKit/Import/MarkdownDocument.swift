@@ -91,9 +91,10 @@ public struct MarkdownDocument: Hashable, Sendable {
         self.groups = groups.filter { !$0.parts.isEmpty || $0.title != nil }
     }
 
-    /// The level a document's articles are written at, when `--level` is not given: the
-    /// shallowest heading level used at least twice, a single `#` heading being the document's
-    /// title (the shallowest level used at all when none is used twice); nil without headings.
+    /// The level a document's articles are written at, when `--level` is not given: 2 when the
+    /// document has `##` headings; else the shallowest heading level used at least twice, a
+    /// single `#` heading being the document's title (the shallowest level used at all when none
+    /// is used twice); nil without headings.
     public static func articleLevel(of text: String) -> Int? {
         var counts = [Int](repeating: 0, count: 7)
         var inFence = false
@@ -102,6 +103,7 @@ public struct MarkdownDocument: Hashable, Sendable {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             if !inFence, let heading = heading(String(line)) { counts[heading.level] += 1 }
         }
+        if counts[2] > 0 { return 2 }
         var levels = (1...6).filter { counts[$0] > 0 }
         if levels.count > 1, counts[1] == 1 { levels.removeFirst() }
         return levels.first { counts[$0] >= 2 } ?? levels.first

@@ -9,7 +9,8 @@ struct ImportCommand: ParsableCommand {
             Each heading of the article level becomes a clause (its id is the heading as plain text
             folded to [a-z0-9-], at most 60 characters: « Nos **critères** » → nos-criteres); higher
             headings become sections; text before the first clause becomes the preamble. Without
-            --level, the level is the shallowest one used at least twice (a lone `#` is the title).
+            --level, the level is 2 when the document has `##` headings, else the shallowest level
+            used at least twice (a lone `#` is the title).
 
             Markdown in UTF-8 (with or without BOM) or UTF-16 with BOM, with LF, CRLF, CR or mixed
             line endings; clause files are written in UTF-8 with LF. Front matter (`---` YAML,
