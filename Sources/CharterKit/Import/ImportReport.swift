@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON form of what `charter import` did (schema `charter-import/1`).
 public struct ImportReport: Codable, Hashable, Sendable {
     public struct Entry: Codable, Hashable, Sendable {
