@@ -54,7 +54,6 @@ struct CheckRealMarkdownTests {
         ("title: >-\n  Le cadre de l’alliance : un engagement\n  réciproque", "Le cadre de l’alliance\u{A0}: un engagement réciproque"),
         ("title: Le cadre de l’alliance,\n  un engagement réciproque !", "Le cadre de l’alliance, un engagement réciproque\u{A0}!"),
         ("title: 'Le cadre de l’alliance : un engagement\n  réciproque'", "Le cadre de l’alliance\u{A0}: un engagement réciproque"),
-        ("title: |\n  Le cadre de l’alliance : un engagement", "Le cadre de l’alliance\u{A0}: un engagement\n"),
     ])
     func titlesAreLintedWhateverTheirYAMLForm(yaml: String, fixedTitle: String) throws {
         let file = "---\nid: a\n\(yaml)\n---\n\nTexte.\n"
@@ -65,6 +64,12 @@ struct CheckRealMarkdownTests {
         let fixedText = String(decoding: outcome.files.clauseFiles["a.md"] ?? Data(), as: UTF8.self)
         #expect(try ClauseFile.parse(Data(fixedText.utf8), file: "a.md").clause.title == fixedTitle, "\(fixedText)")
         #expect(try CharterCheck.fix(CheckInput(files: outcome.files)).changed.isEmpty)
+    }
+
+    @Test func aLiteralBlockTitleIsChecked() throws {
+        let file = "---\nid: a\ntitle: |\n  Le cadre de l’alliance : un engagement\n---\n\nTexte.\n"
+        let fixture = CheckFixture(manifest: nil, clauses: ["a.md": Data(file.utf8)])
+        #expect(try fixture.findings("typography/nbsp").map { "\($0.line):\($0.column)" } == ["4:25"])
     }
 
     @Test func fixLeavesFrontMatterLinksAndCodeAlone() throws {
