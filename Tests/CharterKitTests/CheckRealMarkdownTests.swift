@@ -54,6 +54,7 @@ struct CheckRealMarkdownTests {
         ("title: >-\n  Le cadre de l’alliance : un engagement\n  réciproque", "Le cadre de l’alliance\u{A0}: un engagement réciproque"),
         ("title: Le cadre de l’alliance,\n  un engagement réciproque !", "Le cadre de l’alliance, un engagement réciproque\u{A0}!"),
         ("title: 'Le cadre de l’alliance : un engagement\n  réciproque'", "Le cadre de l’alliance\u{A0}: un engagement réciproque"),
+        ("title: |\n  Le cadre de l’alliance : un engagement", "Le cadre de l’alliance\u{A0}: un engagement"),
     ])
     func titlesAreLintedWhateverTheirYAMLForm(yaml: String, fixedTitle: String) throws {
         let file = "---\nid: a\n\(yaml)\n---\n\nTexte.\n"
