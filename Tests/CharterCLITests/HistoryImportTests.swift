@@ -210,6 +210,21 @@ struct HistoryImportTests {
         #expect(log.status == 0, "\(log.stderr)")
     }
 
+    @Test func aHistoryWhoseHeadingLevelChangesImportsAsOneSeriesOfClauses() throws {
+        let workspace = try Workspace()
+        try workspace.write("charte.md", "# Charte\n\n### Un\n\nTexte un.\n\n### Deux\n\nTexte deux.\n")
+        try workspace.git.commitAll("Articles en ###")
+        try workspace.write("charte.md", "# Charte\n\n## Un\n\nTexte un.\n\n## Deux\n\nTexte deux, revu.\n")
+        try workspace.git.commitAll("Articles en ##")
+        let result = try workspace.charter.run("import", "charte.md", "--history")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Replayed 2 revisions"))
+        // Each revision is cut at its own article level: the same clauses, only `deux` changed.
+        #expect(try workspace.git("diff", "--name-only", "HEAD~1", "HEAD") == "charter/clauses/deux.md\n")
+        let log = try workspace.charter.run("log", "deux")
+        #expect(log.stdout.contains("text changed (+1/−0 words)"), "\(log.stdout)")
+    }
+
     @Test func aFailedImportLeavesTheRepositoryExactlyAsItWas() throws {
         let workspace = try Workspace()
         let heading = String(repeating: "Une phrase très longue pour un titre d’article ", count: 6)
