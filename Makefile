@@ -1,5 +1,5 @@
 # charter — make demo | make test | make bench
-# Each target installs what is missing (libgit2-dev, pkg-config) with apt-get first.
+# Each target installs what is missing (libgit2-dev, pkg-config, pandoc) with apt-get first.
 
 SWIFT   ?= swift
 BIN     := .build/debug/charter
@@ -16,6 +16,8 @@ deps:
 		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libgit2-dev pkg-config; \
 	fi
 	@command -v git >/dev/null 2>&1 || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq git; }
+	@command -v pandoc >/dev/null 2>&1 || { echo "Installing pandoc with apt-get (charter import reads .docx and .odt through it)…"; \
+		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq pandoc; }
 
 # Headless Chromium, for the real-browser test and `charter export --format pdf`.
 chromium:

@@ -90,13 +90,13 @@ struct DiffRendererTests {
 
             `juste-place` — modified (+1 −0 words)
 
-            Chacun trouve sa **juste** place.
+            Chacun trouve sa {++juste++} place.
 
             ## 2. La confiance
 
             `confiance` — removed
 
-            ~~La confiance se construit.~~
+            {--La confiance se construit.--}
 
             ## 2. L’écoute active
 
@@ -114,7 +114,11 @@ struct DiffRendererTests {
 
             """)
         let multiline = WordDiff.between("Un alinéa.\n\nDeux alinéas.", "Un texte\nsur deux lignes.\n\nDeux alinéas.")
-        #expect(MarkdownDiffRenderer.words(multiline) == "Un ~~alinéa~~**texte**\n**sur deux lignes**.\n\nDeux alinéas.")
+        #expect(MarkdownDiffRenderer.words(multiline) == "Un {--alinéa--}{++texte++}\n{++sur deux lignes++}.\n\nDeux alinéas.")
+        // Bold in the text itself cannot be mistaken for an insertion.
+        let bold = WordDiff.between("Un **budget** fermé.", "Un **budget ouvert,** fermé.")
+        #expect(!MarkdownDiffRenderer.words(bold).contains("{++**"))
+        #expect(MarkdownDiffRenderer.words(WordDiff.between("a b c", "a B c")) == "a {~~b~>B~~} c")
     }
 
     @Test func html() {

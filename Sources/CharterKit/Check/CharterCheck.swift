@@ -112,7 +112,8 @@ public enum CharterCheck {
     /// Applies every mechanical fix, pass after pass, until no fixable finding
     /// is left: running it again changes nothing. Fixes never touch code
     /// spans, code blocks or URLs, and a file that a fix would make
-    /// unreadable is left as it was.
+    /// unreadable, or whose front matter, code, links, reference definitions
+    /// or headings it would change (`FixedStructure`), is left as it was.
     public static func fix(_ input: CheckInput, maximumPasses: Int = 8) throws -> FixOutcome {
         var current = input
         var fixed: [CheckFinding] = []
@@ -131,7 +132,9 @@ public enum CharterCheck {
                 let hadBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
                 let rewritten = Data(CheckText(text, hadBOM: hadBOM, zone: .body).applying(accepted.flatMap { $0.fix?.edits ?? [] }).utf8)
                 guard rewritten != data else { continue }
-                if CharterCheck.parses(data, name: name, path: path), !CharterCheck.parses(rewritten, name: name, path: path) {
+                if CharterCheck.parses(data, name: name, path: path), !CharterCheck.parses(rewritten, name: name, path: path)
+                    || name != ManifestFile.fileName
+                    && FixedStructure(clause: data, name: name, path: path) != FixedStructure(clause: rewritten, name: name, path: path) {
                     frozen.insert(path)
                     continue
                 }

@@ -27,6 +27,16 @@ struct CheckLine: Sendable {
     var disabled: Set<String> = []
     /// Clause references and link destinations found on the line (body only).
     var links: [LinkSpan] = []
+    /// HTML character references in prose (`&nbsp;`, `&laquo;`), by the index of their `&`:
+    /// the index after their `;` and the character they stand for (body only).
+    var entities: [Int: (end: Int, scalar: Unicode.Scalar)] = [:]
+
+    /// The character reference ending just before `index`, if any.
+    func entity(endingAt index: Int) -> (start: Int, scalar: Unicode.Scalar)? {
+        guard index > 0, scalars[index - 1] == ";" else { return nil }
+        for (start, entity) in entities where entity.end == index { return (start, entity.scalar) }
+        return nil
+    }
 
     init(number: Int, scalars: [Unicode.Scalar], zone: Zone, hasCR: Bool) {
         self.number = number

@@ -114,15 +114,51 @@ struct ClauseDocument: Sendable {
             case "title":
                 let field = YAMLField(valueNode, lineOffset: 1)
                 titleField = field
-                let index = field.line - 1
-                if index < lines.count, let span = YAMLField.span(of: valueNode, in: lines[index]) {
-                    lines[index].zone = .title
-                    for position in span { lines[index].prose[position] = true }
-                }
+                ClauseDocument.markTitle(valueNode, at: field.line - 1, closing: closing, in: &lines)
             default:
                 if case .scalar = valueNode { continue }
                 nonScalarFields.append((keyNode.string ?? "?", YAMLField(valueNode, lineOffset: 1)))
             }
+        }
+    }
+
+    /// Marks the title's text as prose, whatever its YAML form: on its line (plain or quoted),
+    /// or over several lines (a plain or quoted title continued on indented lines, a folded `>`
+    /// or literal `|` block). Quoted lines with escapes are left alone (their text is not as written).
+    static func markTitle(_ node: Node, at index: Int, closing: Int, in lines: inout [CheckLine]) {
+        guard index >= 1, index < closing, index < lines.count else { return }
+        if let span = YAMLField.span(of: node, in: lines[index]) {
+            lines[index].zone = .title
+            for position in span { lines[index].prose[position] = true }
+            return
+        }
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return }
+        var last = index
+        while last + 1 < closing, lines[last + 1].isBlank || lines[last + 1].scalars.first == " " || lines[last + 1].scalars.first == "\t" {
+            last += 1
+        }
+        while last > index, lines[last].isBlank { last -= 1 }
+        guard last > index else { return }
+        let quote: Unicode.Scalar? = scalar.style == .singleQuoted ? "'" : scalar.style == .doubleQuoted ? "\"" : nil
+        for k in index...last {
+            let line = lines[k].scalars
+            var from: Int
+            if k == index {
+                switch scalar.style {
+                case .plain: from = mark.column - 1
+                case .singleQuoted, .doubleQuoted: from = mark.column
+                default: continue
+                }
+            } else {
+                from = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.count
+            }
+            var to = line.count
+            while to > from, CheckScalars.isSpace(line[to - 1]) { to -= 1 }
+            if k == last, let quote, to > from, line[to - 1] == quote { to -= 1 }
+            if scalar.style == .doubleQuoted, line.contains("\\") { continue }
+            guard from >= 0, from < to else { continue }
+            lines[k].zone = .title
+            for position in from..<to { lines[k].prose[position] = true }
         }
     }
 

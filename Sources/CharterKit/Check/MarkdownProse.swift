@@ -10,7 +10,8 @@ import Foundation
 /// - bare URLs (`https://…`, `http://…`, `ftp://…`, `mailto:…`, `www.…`),
 ///   without the punctuation that ends a sentence after them;
 /// - link destinations (`](…)`) and reference definitions (`[label]: url`);
-/// - clause references `[[…]]`, entities (`&nbsp;`) and backslash escapes.
+/// - the label of a reference link (`[text][label]`), clause references `[[…]]`, entities
+///   (`&nbsp;`, recorded with the character they stand for so rules count it) and backslash escapes.
 ///
 /// Indented code blocks are not recognised (a charter's indented lines are
 /// list continuations): fence code instead.
@@ -122,6 +123,12 @@ enum MarkdownProse {
                         continue
                     }
                 case "]":
+                    // `[text][label]` and `[text][]`: the label names a reference definition.
+                    if i + 1 < s.count, s[i + 1] == "[", !line.has("[[", at: i + 1), let close = line.find("]", from: i + 2) {
+                        mask((i + 1)..<(close + 1))
+                        i = close + 1
+                        continue
+                    }
                     if i + 1 < s.count, s[i + 1] == "(", let close = matchingParenthesis(line, open: i + 1) {
                         var target = text(s[(i + 2)..<close]).trimmingCharacters(in: .whitespaces)
                         if target.hasPrefix("<"), let end = target.firstIndex(of: ">") {
@@ -136,6 +143,9 @@ enum MarkdownProse {
                     }
                 case "&":
                     if let end = entityEnd(line, at: i) {
+                        if let scalar = HTMLEntity.scalar(named: Substring(text(s[(i + 1)..<(end - 1)]))) {
+                            line.entities[i] = (end, scalar)
+                        }
                         mask(i..<end)
                         i = end
                         continue
@@ -265,7 +275,9 @@ enum MarkdownProse {
         guard isURL else { return nil }
         var end = start
         let s = line.scalars
-        while end < s.count, !CheckScalars.isSpace(s[end]), s[end] != "<", s[end] != ">", s[end] != "«", s[end] != "»" { end += 1 }
+        // A `]` ends it too: `[https://…][FAQ]` is a reference link around the address.
+        while end < s.count, !CheckScalars.isSpace(s[end]), s[end] != "<", s[end] != ">", s[end] != "«", s[end] != "»",
+              s[end] != "]", s[end] != "[" { end += 1 }
         // Leave the punctuation that ends a sentence (and an unmatched ")") to the prose.
         while end > start {
             let last = s[end - 1]

@@ -91,7 +91,32 @@ public struct MarkdownDocument: Hashable, Sendable {
         self.groups = groups.filter { !$0.parts.isEmpty || $0.title != nil }
     }
 
+    /// The level a document's articles are written at, when `--level` is not given: 2 when the
+    /// document has `##` headings; else the shallowest heading level used at least twice, a
+    /// single `#` heading being the document's title (the shallowest level used at all when none
+    /// is used twice); nil without headings.
+    public static func articleLevel(of text: String) -> Int? {
+        var counts = [Int](repeating: 0, count: 7)
+        var inFence = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            if !inFence, let heading = heading(String(line)) { counts[heading.level] += 1 }
+        }
+        if counts[2] > 0 { return 2 }
+        var levels = (1...6).filter { counts[$0] > 0 }
+        if levels.count > 1, counts[1] == 1 { levels.removeFirst() }
+        return levels.first { counts[$0] >= 2 } ?? levels.first
+    }
+
+    /// A heading line's level and its text as a plain title (inline Markdown and entities removed).
     static func heading(_ line: String) -> (level: Int, text: String)? {
+        guard let raw = rawHeading(line) else { return nil }
+        let plain = PlainTitle.make(raw.text)
+        return (raw.level, plain.isEmpty ? raw.text : plain)
+    }
+
+    static func rawHeading(_ line: String) -> (level: Int, text: String)? {
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)

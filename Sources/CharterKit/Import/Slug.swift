@@ -1,8 +1,12 @@
 import Foundation
 
 /// Clause ids made from titles: accents folded, lower case, dashes.
-/// « Nos critères » → `nos-criteres`.
+/// « Nos critères » → `nos-criteres`. Ids are at most `maximumLength` characters, cut at a
+/// word boundary, so that no heading can make a file name too long.
 public enum Slug {
+    /// The longest id made from a title (a collision suffix `-2` may follow).
+    public static let maximumLength = 60
+
     public static func make(_ title: String) -> String {
         let folded = title
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
@@ -21,7 +25,18 @@ public enum Slug {
                 pendingDash = true
             }
         }
-        return slug.isEmpty ? "clause" : slug
+        return slug.isEmpty ? "clause" : capped(slug)
+    }
+
+    /// `slug` cut to `maximumLength` at the last dash that fits (mid-word only for a single long word).
+    static func capped(_ slug: String) -> String {
+        guard slug.utf8.count > maximumLength else { return slug }
+        let prefix = String(slug.prefix(maximumLength + 1))
+        if prefix.last == "-" { return String(prefix.dropLast()) }
+        if let dash = prefix.dropLast().lastIndex(of: "-"), prefix.distance(from: prefix.startIndex, to: dash) >= maximumLength / 2 {
+            return String(prefix[..<dash])
+        }
+        return String(slug.prefix(maximumLength))
     }
 
     /// A slug of `title` not in `taken`: `-2`, `-3`… appended on collision.

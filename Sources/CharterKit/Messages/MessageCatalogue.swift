@@ -54,6 +54,7 @@ public enum MessageCatalogue {
         ("amend", amendments),
         ("report", reports),
         ("sheet", sheets),
+        ("documents", documents),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -11,15 +11,18 @@ public struct TextCommit: Sendable {
     public var authorDate: Date?
     public var committer: Person?
     public var committerDate: Date?
+    /// The author's offset from UTC in minutes (an imported commit keeps its own); nil: UTC.
+    public var authorTimeZoneOffsetMinutes: Int?
 
     public init(files: [String: Data?], message: String, author: Person? = nil, authorDate: Date? = nil,
-                committer: Person? = nil, committerDate: Date? = nil) {
+                committer: Person? = nil, committerDate: Date? = nil, authorTimeZoneOffsetMinutes: Int? = nil) {
         self.files = files
         self.message = message
         self.author = author
         self.authorDate = authorDate
         self.committer = committer
         self.committerDate = committerDate
+        self.authorTimeZoneOffsetMinutes = authorTimeZoneOffsetMinutes
     }
 }
 
@@ -71,7 +74,8 @@ extension CharterRepository {
                 }
             }
             let newTree = try git.updateTree(tree, updates)
-            let author = try signature(change.author, change.authorDate, fallback: identity)
+            var author = try signature(change.author, change.authorDate, fallback: identity)
+            if let offset = change.authorTimeZoneOffsetMinutes { author.timeZoneOffsetMinutes = offset }
             let committer = try signature(change.committer, change.committerDate, fallback: identity ?? author)
             let oid = try git.createCommit(tree: newTree, parents: parent.map { [$0] } ?? [],
                                            author: author, committer: committer, message: change.message)

@@ -7,115 +7,209 @@ public struct ImportResult: Sendable {
     public var charter: Charter
     /// The commits made, oldest first; empty when the files were only written.
     public var revisions: [Revision]
+    /// With `--history` into a charter imported before: the source commits already there.
+    public var alreadyImported: Int = 0
+    /// How the (last) source document was encoded and which line endings it had.
+    public var source: SourceText?
 }
 
 extension CharterRepository {
-    /// Splits the Markdown document at `path` into clauses at heading `level`
-    /// and writes the charter folder (or commits it when `commit` is true).
-    public func importDocument(at path: String, level: Int = 2, title: String? = nil, commit: Bool = false,
+    /// Splits the document at `path` (Markdown in any line ending, UTF-8 or UTF-16; `.docx` and
+    /// `.odt` through pandoc) into clauses at heading `level` (nil: the document's article level)
+    /// and writes the charter folder (or commits it when `commit` is true). Nothing is written
+    /// when anything fails.
+    public func importDocument(at path: String, level: Int? = nil, title: String? = nil, commit: Bool = false,
                                currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> ImportResult {
         let absolute = CharterRepository.absolute(path, from: currentDirectory)
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw CharterError(.badInput, file: path, "cannot read the document", hint: "check the path")
+        let data: Data
+        if OfficeDocument.isOffice(path) {
+            data = try OfficeDocument.markdown(at: absolute, path: path)
+        } else {
+            guard let contents = FileManager.default.contents(atPath: absolute) else {
+                throw CharterError(.badInput, file: path, Message("import.error.unreadable"), hint: Message("import.error.unreadable.hint"))
+            }
+            data = contents
         }
-        let text = try UTF8Text.decode(data, file: path)
+        let source = try SourceDocument(data, file: path)
         try refuseExistingCharter()
-        let document = MarkdownDocument(text, level: level)
-        try requireParts(document, path: path, level: level)
-        let charter = DocumentImport.charter(from: document, title: title)
+        guard let document = source.markdown(level: level), !document.parts.isEmpty else {
+            throw noHeadings(path: path, level: level)
+        }
+        let charter = DocumentImport.charter(from: document, title: title ?? source.frontMatter?.title)
         let files = CharterFiles(rendering: charter, directory: directory).filesByPath
         if commit {
             let message = "Import \(URL(fileURLWithPath: path).lastPathComponent) as a charter (\(charter.clauses.count) clauses)"
-            return ImportResult(charter: charter, revisions: try self.commit([TextCommit(files: files, message: message)]))
+            return ImportResult(charter: charter, revisions: try self.commit([TextCommit(files: files, message: message)]),
+                                source: source.source)
         }
         try write(files)
-        return ImportResult(charter: charter, revisions: [])
+        return ImportResult(charter: charter, revisions: [], source: source.source)
     }
 
-    /// Replays the git history of the document at `path` (each first-parent
-    /// commit that changed it, oldest first) as successive charter revisions,
-    /// each with the original author, dates and message.
-    public func importHistory(of path: String, level: Int = 2, title: String? = nil,
+    /// Replays the git history of the document at `path` as successive charter revisions: every
+    /// commit that changed it on every line of history reachable from HEAD, across renames
+    /// (`Repository.fileHistory`), parents first, each with its author, author date and time zone
+    /// and its message with `Source-Commit:` and `Source-Path:` trailers; the committer is the
+    /// person importing.
+    ///
+    /// `source` names another repository to read the history from (the document's path is then
+    /// taken from that repository's root). When the charter was imported before, only the source
+    /// commits not yet imported are added. `level` nil cuts each revision at its own article level.
+    public func importHistory(of path: String, level: Int? = nil, title: String? = nil, source: String? = nil,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> ImportResult {
-        guard let root = git.workingDirectory else {
-            throw CharterError(.repository, "the repository is bare", hint: "run the import in a clone with a working tree")
+        let (origin, documentPath) = try historySource(of: path, source: source, currentDirectory: currentDirectory)
+        guard let tip = try origin.head() else {
+            throw CharterError(.repository, Message("import.error.history.empty", ["path": path]),
+                               hint: Message("import.error.history.empty.hint"))
         }
-        let absolute = URL(fileURLWithPath: CharterRepository.absolute(path, from: currentDirectory)).resolvingSymlinksInPath().path
-        let rootPath = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        guard absolute.hasPrefix(rootPath + "/") else {
-            throw CharterError(.badInput, file: path, "the document is not inside the repository at \(root)",
-                               hint: "run the command from the document's repository, or pass --repo")
+        guard let history = try origin.fileHistory(of: documentPath, from: tip) else {
+            throw CharterError(.badInput, file: path, Message("import.error.history.notCommitted", ["path": documentPath]),
+                               hint: Message("import.error.history.notCommitted.hint"))
         }
-        let documentPath = String(absolute.dropFirst(rootPath.count + 1))
-        try refuseExistingCharter()
-        guard let head = try git.head() else {
-            throw CharterError(.repository, "the repository has no commits, so \(path) has no history",
-                               hint: "import without --history")
+        var previous: Charter?
+        var imported: Set<String> = []
+        var lastImported: OID?
+        if try hasCharter() {
+            let trail = try importedSourceCommits()
+            guard !trail.isEmpty else { throw existingCharter() }
+            imported = Set(trail)
+            lastImported = trail.first.flatMap { OID(hex: $0) }
+            previous = try charter(.revision("HEAD"))
+        }
+        var pending: [FileRevision] = []
+        for revision in history where !imported.contains(revision.commit.hex) {
+            if let lastImported, (try? origin.isAncestor(revision.commit, of: lastImported)) == true { continue }
+            pending.append(revision)
         }
         var series: [TextCommit] = []
-        var previous: Charter?
-        var previousBlob: OID?
-        for oid in try git.walk(from: [head], firstParent: true, reverse: true) {
-            let commit = try git.commit(oid)
-            guard let entry = try git.entry(atPath: documentPath, inTree: commit.tree), entry.kind == .blob,
-                  entry.oid != previousBlob else { continue }
-            previousBlob = entry.oid
-            let text = try UTF8Text.decode(git.blob(entry.oid), file: "\(documentPath) at \(oid.short())")
-            let document = MarkdownDocument(text, level: level)
-            guard !document.parts.isEmpty || document.preamble != nil else { continue }
-            let charter = DocumentImport.charter(from: document, title: title, previous: previous)
+        var lastSource: SourceText?
+        for revision in pending {
+            let commit = try origin.commit(revision.commit)
+            let label = "\(revision.path) at \(revision.commit.short())"
+            let document = try SourceDocument(origin.blob(revision.blob), file: label)
+            lastSource = document.source
+            guard let charter = document.charter(level: level, title: title, previous: previous) ?? previous else { continue }
             var files: [String: Data?] = CharterFiles(rendering: charter, directory: directory).filesByPath.mapValues { $0 }
             for id in previous.map({ Array($0.clauses.keys) }) ?? [] where charter.clauses[id] == nil {
                 files["clauses/\(id).md"] = .some(nil)
             }
-            series.append(TextCommit(files: files, message: commit.message,
+            series.append(TextCommit(files: files,
+                                     message: SourceTrailers.message(commit.message, commit: revision.commit.hex, path: revision.path),
                                      author: Person(name: commit.author.name, email: commit.author.email),
                                      authorDate: commit.author.date,
-                                     committer: Person(name: commit.committer.name, email: commit.committer.email),
-                                     committerDate: commit.committer.date))
+                                     authorTimeZoneOffsetMinutes: commit.author.timeZoneOffsetMinutes))
             previous = charter
         }
         guard let last = previous else {
-            throw CharterError(.badInput, file: path, "no commit of the history holds `\(documentPath)` with headings of level \(level)",
-                               hint: "commit the document first, or choose another --level")
+            throw CharterError(.badInput, file: path, Message("import.error.history.noText", ["path": documentPath]),
+                               hint: Message("import.error.history.noText.hint"))
         }
-        return ImportResult(charter: last, revisions: try commit(series))
+        return ImportResult(charter: last, revisions: try commit(series), alreadyImported: imported.count, source: lastSource)
     }
 
-    func requireParts(_ document: MarkdownDocument, path: String, level: Int) throws {
-        if document.parts.isEmpty {
-            throw CharterError(.badInput, file: path, "no heading of level \(level) (`\(String(repeating: "#", count: level)) Title`) to cut the document at",
-                               hint: "choose the level of the document's article headings with --level")
+    /// The repository to read a document's history from, and the document's path in it.
+    func historySource(of path: String, source: String?, currentDirectory: String) throws -> (Repository, String) {
+        if let source {
+            let location = CharterRepository.absolute(source, from: currentDirectory)
+            let origin: Repository
+            do {
+                origin = try Repository.discover(from: location)
+            } catch let error as GitError {
+                throw CharterError(.repository, Message("import.error.source", ["source": source, "error": error.message]),
+                                   hint: Message("import.error.source.hint"))
+            }
+            var documentPath = path
+            if path.hasPrefix("/"), let root = origin.workingDirectory {
+                let rootPath = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+                let absolute = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                if absolute.hasPrefix(rootPath + "/") { documentPath = String(absolute.dropFirst(rootPath.count + 1)) }
+            }
+            while documentPath.hasPrefix("./") { documentPath.removeFirst(2) }
+            return (origin, documentPath)
         }
+        guard let root = git.workingDirectory else {
+            throw CharterError(.repository, "the repository is bare", hint: "run the import in a clone with a working tree, or pass --source")
+        }
+        let absolute = URL(fileURLWithPath: CharterRepository.absolute(path, from: currentDirectory)).resolvingSymlinksInPath().path
+        let rootPath = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard absolute.hasPrefix(rootPath + "/") else {
+            throw CharterError(.badInput, file: path, Message("import.error.history.outside", ["root": root]),
+                               hint: Message("import.error.history.outside.hint"))
+        }
+        return (git, String(absolute.dropFirst(rootPath.count + 1)))
     }
 
-    /// Refuses to overwrite a charter that is already on disk or committed.
-    func refuseExistingCharter() throws {
+    /// The source commits named by `Source-Commit:` trailers on the checked-out branch, newest first.
+    func importedSourceCommits() throws -> [String] {
+        guard let head = try git.head() else { return [] }
+        var found: [String] = []
+        for commit in try git.commits(git.walk(from: [head])) {
+            found += SourceTrailers.sourceCommits(in: commit.message)
+        }
+        return found
+    }
+
+    func noHeadings(path: String, level: Int?) -> CharterError {
+        let wanted = level ?? 2
+        return CharterError(.badInput, file: path,
+                            "no heading of level \(wanted) (`\(String(repeating: "#", count: wanted)) Title`) to cut the document at",
+                            hint: level == nil ? "write the articles as `## Title` headings"
+                                : "choose the level of the document's article headings with --level")
+    }
+
+    /// Whether a charter is on disk or committed in the charter folder.
+    func hasCharter() throws -> Bool {
         let onDisk = (try? charterDirectoryURL()).map {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent(ManifestFile.fileName).path)
         } ?? false
         let committed = try git.head().flatMap { try charterTree(git.commit($0).tree) }.flatMap {
             try git.entry(atPath: ManifestFile.fileName, inTree: $0)
         } != nil
-        if onDisk || committed {
-            throw CharterError(.alreadyExists, file: repositoryPath(ManifestFile.fileName),
-                               "there is already a charter in `\(directory)`",
-                               hint: "choose another folder with --dir, or remove the existing charter first")
-        }
+        return onDisk || committed
     }
 
-    /// Writes files of the charter folder to the working tree.
+    /// Refuses to overwrite a charter that is already on disk or committed.
+    func refuseExistingCharter() throws {
+        if try hasCharter() { throw existingCharter() }
+    }
+
+    func existingCharter() -> CharterError {
+        CharterError(.alreadyExists, file: repositoryPath(ManifestFile.fileName),
+                     "there is already a charter in `\(directory)`",
+                     hint: "choose another folder with --dir, or remove the existing charter first (a charter imported with --history takes later source commits)")
+    }
+
+    /// Writes files of the charter folder to the working tree, all or nothing: when one cannot be
+    /// written, the files already written are put back as they were and new folders removed.
     func write(_ files: [String: Data]) throws {
         let folder = try charterDirectoryURL()
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let url = folder.appendingPathComponent(path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-            } catch {
-                throw CharterError(.badInput, file: repositoryPath(path), "cannot write the file: \(error.localizedDescription)",
-                                   hint: "check the folder's permissions")
+        var written: [(url: URL, before: Data?)] = []
+        var created: [URL] = []
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = folder.appendingPathComponent(path)
+                var missing: [URL] = []
+                var parent = url.deletingLastPathComponent()
+                while !FileManager.default.fileExists(atPath: parent.path), parent.path != "/" {
+                    missing.append(parent)
+                    parent = parent.deletingLastPathComponent()
+                }
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    created += missing.reversed()
+                    written.append((url, FileManager.default.contents(atPath: url.path)))
+                    try data.write(to: url, options: .atomic)
+                } catch {
+                    throw CharterError(.badInput, file: repositoryPath(path), "cannot write the file: \(error.localizedDescription)",
+                                       hint: "check the folder's permissions; nothing was written")
+                }
             }
+        } catch {
+            for (url, before) in written.reversed() {
+                if let before { try? before.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
+            }
+            for url in created.reversed() { try? FileManager.default.removeItem(at: url) }
+            throw error
         }
     }
 }

@@ -2,7 +2,7 @@
 struct TypographyEllipsisRule: CheckRule {
     let descriptor = RuleDescriptor(
         id: "typography/ellipsis",
-        summary: "Three dots `...` are written as the ellipsis character `…` (U+2026); runs of four or more dots are left alone.",
+        summary: "Three dots `...` are written as the ellipsis character `…` (U+2026); runs of four or more dots are left alone; `etc...` and `etc…` are written `etc.`.",
         frenchOnly: true, fixable: true)
 
     func check(_ context: CheckContext, _ settings: RuleSettings) -> [CheckFinding] {
@@ -12,10 +12,17 @@ struct TypographyEllipsisRule: CheckRule {
                 let s = line.scalars
                 var i = 0
                 while i < s.count {
+                    if s[i] == "…", line.prose[i], TypographyEllipsisRule.followsEtc(s, i) {
+                        findings.append(etc(line: line, range: i..<(i + 1), document: document, settings: settings))
+                        i += 1
+                        continue
+                    }
                     guard s[i] == ".", line.prose[i] else { i += 1; continue }
                     var end = i
                     while end < s.count, s[end] == ".", line.prose[end] { end += 1 }
-                    if end - i == 3, !(end < s.count && s[end] == "/"), !(i > 0 && s[i - 1] == ".") {
+                    if end - i == 3, TypographyEllipsisRule.followsEtc(s, i) {
+                        findings.append(etc(line: line, range: i..<end, document: document, settings: settings))
+                    } else if end - i == 3, !(end < s.count && s[end] == "/"), !(i > 0 && s[i - 1] == ".") {
                         let edit = TextEdit(line: line.number, column: i + 1, endColumn: end + 1, replacement: "…")
                         findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: end + 1,
                             "write the ellipsis `…` (U+2026) instead of three dots", fix: CheckFix("replace with `…`", edits: [edit])))
@@ -25,5 +32,19 @@ struct TypographyEllipsisRule: CheckRule {
             }
         }
         return findings
+    }
+
+    /// Whether `s[..<index]` ends with the word `etc` (any case).
+    static func followsEtc(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 3 else { return false }
+        let word = String(String.UnicodeScalarView(s[(index - 3)..<index])).lowercased()
+        return word == "etc" && (index == 3 || !CheckScalars.isWord(s[index - 4]))
+    }
+
+    /// `etc...` or `etc…`: « etc. » takes one period, never an ellipsis.
+    private func etc(line: CheckLine, range: Range<Int>, document: ClauseDocument, settings: RuleSettings) -> CheckFinding {
+        let edit = TextEdit(line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1, replacement: ".")
+        return settings.finding(in: document, line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1,
+                                "write `etc.` with one period: etc. already says the list goes on", fix: CheckFix("replace with `.`", edits: [edit]))
     }
 }

@@ -11,14 +11,18 @@ struct TypographyGuillemetsRule: CheckRule {
             for zone in [CheckLine.Zone.title, .body] {
                 var open: [(line: Int, column: Int)] = []
                 for line in document.lines where line.zone == zone {
-                    for i in line.scalars.indices where line.prose[i] {
-                        if line.scalars[i] == "«" {
+                    // Guillemets typed as characters or as `&laquo;` / `&raquo;`, in reading order.
+                    var marks: [(index: Int, scalar: Unicode.Scalar)] = line.scalars.indices
+                        .filter { line.prose[$0] && (line.scalars[$0] == "«" || line.scalars[$0] == "»") }
+                        .map { ($0, line.scalars[$0]) }
+                    marks += line.entities.filter { $0.value.scalar == "«" || $0.value.scalar == "»" }.map { ($0.key, $0.value.scalar) }
+                    for mark in marks.sorted(by: { $0.index < $1.index }) {
+                        let i = mark.index
+                        if mark.scalar == "«" {
                             open.append((line.number, i + 1))
-                        } else if line.scalars[i] == "»" {
-                            if open.popLast() == nil {
-                                findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
-                                    "this `»` closes no `«`: add the opening `«` or remove it"))
-                            }
+                        } else if open.popLast() == nil {
+                            findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
+                                "this `»` closes no `«`: add the opening `«` or remove it"))
                         }
                     }
                 }

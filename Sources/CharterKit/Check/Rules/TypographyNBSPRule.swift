@@ -36,27 +36,83 @@ struct TypographyNBSPRule: CheckRule {
                         if c == "!", i + 1 < s.count, s[i + 1] == "[" { continue }
                         if i > 0, c == "?" || c == "!", s[i - 1] == "?" || s[i - 1] == "!" { continue }
                         if c == ":", i > 0, i + 1 < s.count, CheckScalars.isDigit(s[i - 1]), CheckScalars.isDigit(s[i + 1]) { continue }
-                        var start = i
-                        while start > 0, CheckScalars.isSpace(s[start - 1]) { start -= 1 }
-                        guard start > 0 else { continue }
-                        if start == i, "([{«/".unicodeScalars.contains(s[i - 1]) { continue }
-                        if let finding = judge(run: start..<i, mark: c, before: true, line: line, document: document,
-                                               wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings) {
+                        if let finding = before(mark: c, at: i, line: line, document: document, wanted: wanted,
+                                                acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings) {
                             findings.append(finding)
                         }
                     } else if c == "«" {
-                        var end = i + 1
-                        while end < s.count, CheckScalars.isSpace(s[end]) { end += 1 }
-                        guard end < s.count else { continue }
-                        if let finding = judge(run: (i + 1)..<end, mark: c, before: false, line: line, document: document,
-                                               wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings) {
+                        if let finding = after(mark: c, end: i + 1, line: line, document: document, wanted: wanted,
+                                               acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings) {
                             findings.append(finding)
                         }
                     }
                 }
+                // `&laquo;` and `&raquo;` are guillemets too.
+                for (start, entity) in line.entities.sorted(by: { $0.key < $1.key }) {
+                    let finding: CheckFinding?
+                    switch entity.scalar {
+                    case "«":
+                        finding = after(mark: "«", end: entity.end, line: line, document: document, wanted: wanted,
+                                        acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+                    case "»", ":", ";", "!", "?":
+                        finding = before(mark: entity.scalar, at: start, line: line, document: document, wanted: wanted,
+                                         acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+                    default:
+                        finding = nil
+                    }
+                    if let finding { findings.append(finding) }
+                }
             }
         }
         return findings
+    }
+
+    /// The finding for the space before the mark at `i`, nil when it is right. A character
+    /// reference standing for a space (`&nbsp;`, `&#8239;`) counts as that space.
+    private func before(mark c: Unicode.Scalar, at i: Int, line: CheckLine, document: ClauseDocument, wanted: Unicode.Scalar,
+                        acceptsBoth: Bool, spaceName: String, settings: RuleSettings) -> CheckFinding? {
+        let s = line.scalars
+        var start = i
+        while start > 0, CheckScalars.isSpace(s[start - 1]) { start -= 1 }
+        guard start > 0 else { return nil }
+        if start == i, let entity = line.entity(endingAt: i) {
+            if CheckScalars.isSpace(entity.scalar) {
+                return judgeEntity(entity.start..<i, scalar: entity.scalar, mark: c, before: true, line: line, document: document,
+                                   wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+            }
+            if entity.scalar == "«" { return nil }
+        }
+        if start == i, "([{«/".unicodeScalars.contains(s[i - 1]) { return nil }
+        return judge(run: start..<i, mark: c, before: true, line: line, document: document,
+                     wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+    }
+
+    /// The finding for the space after a `«` that ends before `end`, nil when it is right.
+    private func after(mark c: Unicode.Scalar, end markEnd: Int, line: CheckLine, document: ClauseDocument, wanted: Unicode.Scalar,
+                       acceptsBoth: Bool, spaceName: String, settings: RuleSettings) -> CheckFinding? {
+        let s = line.scalars
+        var end = markEnd
+        while end < s.count, CheckScalars.isSpace(s[end]) { end += 1 }
+        guard end < s.count else { return nil }
+        if end == markEnd, let entity = line.entities[end], CheckScalars.isSpace(entity.scalar) {
+            return judgeEntity(end..<entity.end, scalar: entity.scalar, mark: c, before: false, line: line, document: document,
+                               wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+        }
+        return judge(run: markEnd..<end, mark: c, before: false, line: line, document: document,
+                     wanted: wanted, acceptsBoth: acceptsBoth, spaceName: spaceName, settings: settings)
+    }
+
+    /// A space written as a character reference: right when it stands for the wanted space; else
+    /// the fix replaces the reference with that space.
+    private func judgeEntity(_ range: Range<Int>, scalar: Unicode.Scalar, mark: Unicode.Scalar, before: Bool, line: CheckLine,
+                             document: ClauseDocument, wanted: Unicode.Scalar, acceptsBoth: Bool, spaceName: String,
+                             settings: RuleSettings) -> CheckFinding? {
+        if scalar == wanted || (acceptsBoth && CheckScalars.isNoBreakSpace(scalar)) { return nil }
+        let edit = TextEdit(line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1, replacement: String(wanted))
+        let side = before ? "before" : "after"
+        return settings.finding(in: document, line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1,
+                                "use a \(spaceName) \(side) `\(mark)`, not \(CheckScalars.name(scalar))",
+                                fix: CheckFix("use \(CheckScalars.name(wanted))", edits: [edit]))
     }
 
     /// The finding for the spaces `run` next to `mark`, nil when they are right.
