@@ -146,7 +146,7 @@ struct SaveTests {
             #expect(body.readableBytes > 64 * 1024)
             let response = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: body)
             #expect(response.status == .seeOther)
-            #expect(try fixture.comments().first?.comment.comment.text == long)
+            #expect(try fixture.comments().first?.comment.comment.text == long.trimmingCharacters(in: .whitespaces), "recorded whole (CharterKit trims the ends)")
         }
     }
 

@@ -21,7 +21,7 @@ extension WebConsole {
         let names = territoryNames(facilitator.territories)
         let body: HTML = """
             <h1>\(say("console.signin.title"))</h1>
-            <p>\(say("console.signin.as", ["name": facilitator.name, "territories": names]))</p>
+            <p>\(say("console.signin.as")) <strong>\(facilitator.name)</strong> (\(say("console.signin.territories", ["territories": names])))</p>
             <form method="post" action="/signin" class="signin-form">
             <input type="hidden" name="token" value="\(token)">
             <button type="submit" id="sign-in">\(say("console.signin.button"))</button>
