@@ -166,6 +166,7 @@ enum Layout {
         .card h3 { margin-top: 0.2rem; }
         .card-cell { display: grid; gap: 0.3rem; padding: 0.3rem 0; }
         .card-cell select, .card-cell textarea { width: 100%; font-size: 1rem; }
+        .card-territory { margin: 0.2rem 0; }
         .card-cell textarea { field-sizing: content; min-height: 4rem; }
         form.stack { display: grid; gap: 0.35rem; max-width: 40rem; }
         form.stack > label { font-size: 0.9rem; margin-top: 0.35rem; }

@@ -178,14 +178,16 @@ extension WebConsole {
     }
 
     /// The inputs of one editable cell: the position, the words, what the page showed, the error.
-    private func cellInputs(key: String, label: String, value: CellValue?, entry: GridEntry?, rows: Int, prefix: String = "") -> HTML {
+    /// `lead` (the mark, a name) and the position on one line; below, the words, then the error.
+    private func cellInputs(key: String, label: String, value: CellValue?, entry: GridEntry?, rows: Int, prefix: String = "",
+                            lead: HTML) -> HTML {
         let position = entry?.position ?? value?.position ?? ""
         let text = entry?.text ?? value?.text ?? ""
         let error = entry?.error
         let field = prefix + key.replacingOccurrences(of: ".", with: "--")
         return """
-            <select name="\(prefix)p.\(key)" id="p-\(field)" aria-label="\(say("console.grid.position-of", ["cell": label]))"\
-            \(HTML.when(error != nil, " aria-invalid=\"true\" aria-describedby=\"e-\(field)\""))>\(positionOptions(position))</select>\
+            <div class="line">\(lead)<select name="\(prefix)p.\(key)" id="p-\(field)" aria-label="\(say("console.grid.position-of", ["cell": label]))"\
+            \(HTML.when(error != nil, " aria-invalid=\"true\" aria-describedby=\"e-\(field)\""))>\(positionOptions(position))</select></div>\
             <textarea name="\(prefix)c.\(key)" id="c-\(field)" rows="\(rows)" placeholder="\(say("console.grid.comment-placeholder"))" \
             aria-label="\(say("console.grid.comment-of", ["cell": label]))"\
             \(HTML.when(error != nil, " aria-invalid=\"true\" aria-describedby=\"e-\(field)\""))>\(text)</textarea>\
@@ -210,8 +212,8 @@ extension WebConsole {
                 }
                 let entry = entries[key]
                 return """
-                    <td data-cell="\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))><div class="line">\(mark)\
-                    \(cellInputs(key: key, label: "\(territory.name), \(row.number). \(row.title)", value: value, entry: entry, rows: 1))</td>
+                    <td data-cell="\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))>\
+                    \(cellInputs(key: key, label: "\(territory.name), \(row.number). \(row.title)", value: value, entry: entry, rows: 1, lead: mark))</td>
                     """
             }
             let note: HTML = HTML.when(changed.contains(row.clause.rawValue), "<br><span class=\"tag stale\">\(say("console.grid.clause-changed"))</span>")
@@ -234,8 +236,8 @@ extension WebConsole {
                 guard editable.contains(territory.id) else { return "<td class=\"readonly\" data-cell=\"a:\(key)\">\(mark)</td>" }
                 let entry = entries["a:\(key)"]
                 return """
-                    <td data-cell="a:\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))><div class="line">\(mark)\
-                    \(cellInputs(key: key, label: "\(territory.name), \(title)", value: value, entry: entry, rows: 1, prefix: "a"))</td>
+                    <td data-cell="a:\(key)"\(HTML.when(entry?.error != nil, " class=\"error\""))>\
+                    \(cellInputs(key: key, label: "\(territory.name), \(title)", value: value, entry: entry, rows: 1, prefix: "a", lead: mark))</td>
                     """
             }
             return """
@@ -264,8 +266,8 @@ extension WebConsole {
                 }
                 let entry = entries[key]
                 return """
-                    <div class="card-cell\(entry?.error != nil ? " error" : "")" data-cell="\(key)"><div class="line"><strong>\(territory.name)</strong> \(mark)</div>
-                    \(cellInputs(key: key, label: "\(territory.name), \(row.number). \(row.title)", value: value, entry: entry, rows: 3))</div>
+                    <div class="card-cell\(entry?.error != nil ? " error" : "")" data-cell="\(key)"><p class="card-territory"><strong>\(territory.name)</strong> \(mark)</p>
+                    \(cellInputs(key: key, label: "\(territory.name), \(row.number). \(row.title)", value: value, entry: entry, rows: 3, lead: .empty))</div>
                     """
             }
             return """

@@ -121,6 +121,16 @@ struct ConsoleBrowserTests {
             """)
     }
 
+    /// Waits for an element (the page a form's POST answered, which keeps the form's URL).
+    static func waitForElement(_ page: DevTools, _ selector: String, timeout: TimeInterval = 30) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if (try? page.evaluate("document.readyState === 'complete' && !!document.querySelector(\(BrowserTests.javaScriptString(selector)))")) as? Bool == true { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw DevTools.Failure(description: "no \(selector) in time")
+    }
+
     static func value(_ page: DevTools, _ name: String) throws -> String? {
         try page.evaluate("(document.querySelector('[name=\"\(name)\"]') || {}).value") as? String
     }
@@ -235,7 +245,7 @@ struct ConsoleBrowserTests {
         try page.navigate("\(base)/invitations")
         try ConsoleBrowserTests.fill(page, [("name", "Karim Benali"), ("territory", "port-saint-aubin"), ("days", "7")])
         try page.evaluate("document.getElementById('invite').click(); true")
-        try page.waitFor(url: { $0.hasSuffix("/invitations") })
+        try ConsoleBrowserTests.waitForElement(page, "#invitation-link")
         let joinLink = try #require(try page.evaluate("document.getElementById('invitation-link').value") as? String)
         try page.screenshot(to: shots.appendingPathComponent("invitations-1024.png"))
         try page.navigate("\(base)/workshops/salle/projection/juste-place")
@@ -312,7 +322,7 @@ struct ConsoleBrowserTests {
         try claire.navigate("\(base)/invitations")
         try ConsoleBrowserTests.fill(claire, [("name", "Amina Diallo"), ("email", "amina@example.org"), ("territory", "haut-verdal"), ("days", "14")])
         try claire.evaluate("document.getElementById('invite').click(); true")
-        try claire.waitFor(url: { $0.hasSuffix("/invitations") })
+        try ConsoleBrowserTests.waitForElement(claire, "#invitation-link")
         let link = try #require(try claire.evaluate("document.getElementById('invitation-link').value") as? String)
 
         // Amina, on her phone.
