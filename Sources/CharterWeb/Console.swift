@@ -87,9 +87,6 @@ public final class WebConsole: Sendable {
 
     var language: Language { options.language }
 
-    /// `fr` or `en` text, as the console speaks.
-    func t(_ french: String, _ english: String) -> String { language == .fr ? french : english }
-
     /// The routes.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
