@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium publishing office build release test demo bench clean
+.PHONY: all deps chromium publishing office console-deps build release test demo bench clean
 
 all: build
 
@@ -48,13 +48,27 @@ office:
 		python3 -m pip install -q openpyxl || echo "Could not install openpyxl: the template round-trip test will be skipped."; \
 	fi
 
+# The console's tests: nginx (TLS reverse proxy on loopback) and openssl (its self-signed
+# certificate) from apt; axe-core, as bundled in PyPI's axe-selenium-python, for the
+# accessibility checks in the real browser.
+console-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing nginx-light and openssl with apt-get (the console's TLS proxy test uses them)…"; \
+		{ $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq nginx-light openssl; } \
+			|| echo "Could not install nginx: the TLS proxy test will be skipped."; \
+	fi
+	@if ! python3 -c "import axe_selenium_python" >/dev/null 2>&1; then \
+		echo "Installing axe-selenium-python with pip (axe-core for the accessibility checks)…"; \
+		python3 -m pip install -q axe-selenium-python || echo "Could not install axe-core: the accessibility checks will be skipped."; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps chromium publishing office
+test: deps chromium publishing office console-deps
 	$(SWIFT) build --build-tests
 	CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	@echo "Checking the bundled charter with the engine…"

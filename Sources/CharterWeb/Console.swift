@@ -2,6 +2,7 @@ import CharterKit
 import Foundation
 import Hummingbird
 import Logging
+import Synchronization
 
 /// How the console behaves.
 public struct ConsoleOptions: Sendable {
@@ -14,21 +15,51 @@ public struct ConsoleOptions: Sendable {
     public var allowedHosts: Set<String>?
     /// The largest request body accepted, in bytes.
     public var bodyLimit: Int
+    /// The largest grid form accepted, in bytes: a whole workshop's words typed at once.
+    public var gridBodyLimit: Int
+    /// The address people use (`https://charte.example.org`), when it is not the one the console
+    /// listens on (behind a reverse proxy): links are made with it, and writes must come from it.
+    public var baseURL: String?
+    /// Whether `X-Forwarded-Host` and `X-Forwarded-Proto` from the proxy in front are believed.
+    public var trustProxyHeaders: Bool
+    /// Whether the session cookie is marked `Secure` (HTTPS only): on by default with an `https` base URL.
+    public var secureCookies: Bool
 
     public init(language: Language = .fr, readRequiresSession: Bool = false, allowedHosts: Set<String>? = nil,
-                bodyLimit: Int = 64 * 1024) {
+                bodyLimit: Int = 64 * 1024, gridBodyLimit: Int = 4 * 1024 * 1024, baseURL: String? = nil,
+                trustProxyHeaders: Bool = false, secureCookies: Bool? = nil) {
         self.language = language
         self.readRequiresSession = readRequiresSession
         self.allowedHosts = allowedHosts
         self.bodyLimit = bodyLimit
+        self.gridBodyLimit = gridBodyLimit
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.trustProxyHeaders = trustProxyHeaders
+        self.secureCookies = secureCookies ?? (baseURL?.lowercased().hasPrefix("https://") ?? false)
+    }
+
+    /// `charte.example.org` from `https://charte.example.org:8443/`: the host a base URL names.
+    public static func host(ofBaseURL url: String) -> String? {
+        guard let start = url.range(of: "://") else { return nil }
+        let rest = url[start.upperBound...]
+        let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return authority.isEmpty ? nil : authority
     }
 
     /// The options for a console bound to `host`: loopback names only and open reading on a
     /// loopback address; sessions for reading too on any other.
-    public static func forBinding(host: String, language: Language) -> ConsoleOptions {
+    ///
+    /// Behind a reverse proxy (`baseURL`), every page needs a session, and the `Host` (or, when
+    /// trusted, `X-Forwarded-Host`) must be the base URL's.
+    public static func forBinding(host: String, language: Language, baseURL: String? = nil, trustProxyHeaders: Bool = false,
+                                  secureCookies: Bool? = nil) -> ConsoleOptions {
         let loopback = ConsoleOptions.isLoopback(host)
-        return ConsoleOptions(language: language, readRequiresSession: !loopback,
-                              allowedHosts: loopback ? ["127.0.0.1", "localhost", "[::1]", "::1"] : nil)
+        var allowed: Set<String>? = loopback ? ["127.0.0.1", "localhost", "[::1]", "::1"] : nil
+        if let baseURL, let public_ = ConsoleOptions.host(ofBaseURL: baseURL) {
+            allowed = (allowed ?? []).union([public_, GuardMiddleware.hostName(public_)])
+        }
+        return ConsoleOptions(language: language, readRequiresSession: !loopback || baseURL != nil, allowedHosts: allowed,
+                              baseURL: baseURL, trustProxyHeaders: trustProxyHeaders, secureCookies: secureCookies)
     }
 
     public static func isLoopback(_ host: String) -> Bool {
@@ -42,6 +73,11 @@ public final class WebConsole: Sendable {
     public let repository: CharterRepository
     public let sessions: SessionStore
     public let options: ConsoleOptions
+    /// Rings on every save made through the console: projection views listening reload.
+    let changes = ChangeSignal()
+    /// Invitation forms already answered (their key → the invitation and its link), so a
+    /// reload shows the same invitation rather than making a second.
+    let invitationForms = Mutex<[String: (id: String, link: String)]>([:])
 
     public init(repository: CharterRepository, options: ConsoleOptions = ConsoleOptions(), sessions: SessionStore = SessionStore()) {
         self.repository = repository
@@ -51,9 +87,6 @@ public final class WebConsole: Sendable {
 
     var language: Language { options.language }
 
-    /// `fr` or `en` text, as the console speaks.
-    func t(_ french: String, _ english: String) -> String { language == .fr ? french : english }
-
     /// The routes.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -61,16 +94,29 @@ public final class WebConsole: Sendable {
         route(router, .get, "/") { try $0.console.charterPage($0) }
         route(router, .get, "/clauses/:clause") { try $0.console.clausePage($0) }
         route(router, .post, "/clauses/:clause/comments") { try $0.console.postClauseComment($0) }
+        route(router, .post, "/comments/:comment/retract") { try $0.console.postRetraction($0) }
         route(router, .get, "/workshops") { try $0.console.workshopsPage($0) }
         route(router, .post, "/workshops") { try $0.console.postWorkshop($0) }
         route(router, .get, "/workshops/:workshop") { try $0.console.workshopPage($0) }
-        route(router, .post, "/workshops/:workshop/grid") { try $0.console.postGrid($0) }
+        route(router, .post, "/workshops/:workshop/grid", limit: options.gridBodyLimit) { try $0.console.postGrid($0) }
+        route(router, .post, "/workshops/:workshop/close") { try $0.console.postWorkshopClosing($0) }
+        route(router, .post, "/workshops/:workshop/reopen") { try $0.console.postWorkshopReopening($0) }
+        route(router, .get, "/workshops/:workshop/projection/:clause") { try $0.console.projectionPage($0) }
+        router.get("/workshops/:workshop/projection/:clause/events") { request, context in
+            try await self.projectionEvents(request, context: context)
+        }
+        route(router, .get, "/invitations") { try $0.console.invitationsPage($0) }
+        route(router, .post, "/invitations") { try $0.console.postInvitation($0) }
+        route(router, .post, "/invitations/:invitation/revoke") { try $0.console.postRevocation($0) }
+        route(router, .get, "/join/:token", public: true) { try $0.console.joinPage($0) }
+        route(router, .post, "/join", public: true) { try $0.console.postJoin($0) }
         route(router, .get, "/status") { try $0.console.statusPage($0) }
         route(router, .get, "/status/heatmap.svg") { try $0.console.heatmapFigure($0) }
         route(router, .get, "/status/evolution.svg") { try $0.console.evolutionFigure($0) }
         route(router, .get, "/amendments") { try $0.console.amendmentsPage($0) }
         route(router, .post, "/amendments") { try $0.console.postAmendment($0) }
         route(router, .get, "/amendments/:amendment") { try $0.console.amendmentPage($0) }
+        route(router, .post, "/amendments/:amendment/positions") { try $0.console.postAmendmentPosition($0) }
         route(router, .get, "/signin/:token", public: true) { try $0.console.signInPage($0) }
         route(router, .post, "/signin", public: true) { try $0.console.postSignIn($0) }
         route(router, .post, "/signout", public: true) { try $0.console.postSignOut($0) }
@@ -92,19 +138,19 @@ public final class WebConsole: Sendable {
     enum Method { case get, post }
 
     private func route(_ router: Router<BasicRequestContext>, _ method: Method, _ path: RouterPath, public isPublic: Bool = false,
-                       _ handler: @escaping @Sendable (Exchange) throws -> Reply) {
+                       limit: Int? = nil, _ handler: @escaping @Sendable (Exchange) throws -> Reply) {
+        let limit = limit ?? options.bodyLimit
         let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, context in
             var exchange = Exchange(console: self, request: request, parameters: context.parameters)
             do {
                 exchange.session = self.currentSession(request)
                 if self.options.readRequiresSession, !isPublic, exchange.session == nil {
-                    throw ConsoleFailure(.unauthorized, self.t("Connectez-vous avec le lien affiché par `charter serve`.",
-                                                               "Sign in with the link `charter serve` printed."))
+                    throw ConsoleFailure(.unauthorized, self.say("console.error.sign-in-first"))
                 }
-                if method == .post { exchange.form = try await self.readForm(request) }
+                if method == .post { exchange.form = try await self.readForm(request, limit: limit) }
                 return try handler(exchange).response(for: exchange)
             } catch {
-                return self.failure(error).response(for: exchange)
+                return self.failure(error, exchange: exchange).response(for: exchange)
             }
         }
         switch method {
@@ -113,26 +159,21 @@ public final class WebConsole: Sendable {
         }
     }
 
-    private func readForm(_ request: Request) async throws -> FormData {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > options.bodyLimit {
-            throw ConsoleFailure(.contentTooLarge, tooLarge)
-        }
+    private func readForm(_ request: Request, limit: Int) async throws -> FormData {
+        let tooLarge = ConsoleFailure(.contentTooLarge, say("console.error.too-large", ["size": String(limit / 1024)]),
+                                      hint: say("console.error.too-large-hint"))
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: options.bodyLimit)
+            body = try await request.body.collect(upTo: limit)
         } catch {
-            throw ConsoleFailure(.contentTooLarge, tooLarge)
+            throw tooLarge
         }
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else {
-            throw ConsoleFailure(.unsupportedMediaType, t("Formulaire attendu (application/x-www-form-urlencoded).",
-                                                          "A form is expected (application/x-www-form-urlencoded)."))
+            throw ConsoleFailure(.unsupportedMediaType, say("console.error.form-expected"))
         }
         return FormData(urlEncoded: String(decoding: body.readableBytesView, as: UTF8.self))
-    }
-
-    private var tooLarge: String {
-        t("Requête trop volumineuse (au plus \(options.bodyLimit / 1024) Kio).", "Request too large (at most \(options.bodyLimit / 1024) KiB).")
     }
 
     func currentSession(_ request: Request) -> SessionStore.Session? {
@@ -140,21 +181,28 @@ public final class WebConsole: Sendable {
         return sessions.session(id)
     }
 
-    /// An error as the page (or JSON) that says it.
-    func failure(_ error: any Error) -> Reply {
+    /// The session cookie, `Secure` when the console is reached over HTTPS.
+    func sessionCookie(_ value: String, maxAge: Int = 12 * 3600) -> Cookie {
+        SessionCookie.make(value, maxAge: maxAge, secure: options.secureCookies)
+    }
+
+    /// An error as the page (or JSON) that says it, in the console's language, with a way back.
+    func failure(_ error: any Error, exchange: Exchange? = nil) -> Reply {
         let failure: ConsoleFailure
         switch error {
         case let known as ConsoleFailure: failure = known
-        case let charter as CharterError: failure = ConsoleFailure(charter)
-        default: failure = ConsoleFailure(.internalServerError, "\(error)")
+        case let charter as CharterError: failure = ConsoleFailure(charter, console: self)
+        case let problem as FieldProblem: failure = ConsoleFailure(.unprocessableContent, problem.message)
+        default: failure = ConsoleFailure(.internalServerError, errorText(error))
         }
+        let title = say("console.status.\(failure.status.code)")
         let body: HTML = """
-            <h1>\(failure.title(language))</h1>
-            <p class="error-message">\(failure.message)</p>
+            <h1>\(title)</h1>
+            <p class="error-message" role="alert">\(failure.message)</p>
             \(HTML.when(failure.hint != nil, "<p class=\"hint\">\(failure.hint ?? "")</p>"))
-            <p><a href="/">\(t("Retour à la charte", "Back to the charter"))</a></p>
+            <p><a href="/">\(say("console.error.back-to-charter"))</a></p>
             """
-        return Reply(status: failure.status, title: failure.title(language), body: body, json: failure.json)
+        return Reply(status: failure.status, title: title, body: body, json: failure.json)
     }
 }
 
@@ -162,8 +210,8 @@ public final class WebConsole: Sendable {
 enum SessionCookie {
     static let name = "charter_session"
 
-    static func make(_ value: String, maxAge: Int = 12 * 3600) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .strict)
+    static func make(_ value: String, maxAge: Int = 12 * 3600, secure: Bool = false) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }
 
@@ -181,7 +229,7 @@ struct ConsoleFailure: Error, Sendable {
         self.code = code ?? ConsoleFailure.code(for: status)
     }
 
-    init(_ error: CharterError) {
+    init(_ error: CharterError, console: WebConsole) {
         let status: HTTPResponse.Status
         switch error.code {
         case .unknownClause, .unknownWorkshop, .unknownAmendment, .unknownComment, .unknownRevision, .noCharter, .noDeliberation:
@@ -192,8 +240,8 @@ struct ConsoleFailure: Error, Sendable {
             status = .unprocessableContent
         default: status = .internalServerError
         }
-        self.init(status, error.message, hint: error.hint, code: error.code.rawValue)
-        if let file = error.file { message = "\(file)\(error.line.map { ":\($0)" } ?? ""): \(message)" }
+        self.init(status, console.errorText(error), hint: error.hintWording.map { $0.text(in: console.language) }
+                    ?? (console.language == .en ? error.hint : nil), code: error.code.rawValue)
     }
 
     static func code(for status: HTTPResponse.Status) -> String {
@@ -205,20 +253,6 @@ struct ConsoleFailure: Error, Sendable {
         case 413: return "too-large"
         case 415: return "unsupported-media-type"
         default: return "error"
-        }
-    }
-
-    func title(_ language: Language) -> String {
-        let french = language == .fr
-        switch status.code {
-        case 400: return french ? "Requête invalide" : "Bad request"
-        case 401: return french ? "Connexion requise" : "Sign-in required"
-        case 403: return french ? "Refusé" : "Forbidden"
-        case 404: return french ? "Introuvable" : "Not found"
-        case 409: return french ? "Conflit" : "Conflict"
-        case 413: return french ? "Requête trop volumineuse" : "Request too large"
-        case 422: return french ? "Saisie refusée" : "Input refused"
-        default: return french ? "Erreur" : "Error"
         }
     }
 
@@ -259,9 +293,8 @@ struct Exchange: Sendable {
     func id(_ name: String) throws -> String {
         let value = FormData.decode((parameters.get(name) ?? "")[...])
         guard Identifiers.isID(value) else {
-            throw ConsoleFailure(.badRequest, console.t("Identifiant invalide : « \(value.prefix(60)) ».", "Invalid id: “\(value.prefix(60))”."),
-                                 hint: console.t("Les identifiants sont faits de minuscules, de chiffres et de tirets.",
-                                                 "Ids are lower-case letters, digits and dashes."), code: "invalid-id")
+            throw ConsoleFailure(.badRequest, console.say("console.error.invalid-id", ["value": String(value.prefix(60))]),
+                                 hint: console.say("console.error.invalid-id-hint"), code: "invalid-id")
         }
         return value
     }
@@ -270,7 +303,7 @@ struct Exchange: Sendable {
     func revision(_ value: String?) throws -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         guard Identifiers.isRevision(value) else {
-            throw ConsoleFailure(.badRequest, console.t("Révision invalide : « \(value.prefix(60)) ».", "Invalid revision: “\(value.prefix(60))”."),
+            throw ConsoleFailure(.badRequest, console.say("console.error.invalid-revision", ["value": String(value.prefix(60))]),
                                  code: "invalid-revision")
         }
         return value
@@ -280,45 +313,56 @@ struct Exchange: Sendable {
     func optionalID(_ value: String?) throws -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         guard Identifiers.isID(value) else {
-            throw ConsoleFailure(.badRequest, console.t("Identifiant invalide : « \(value.prefix(60)) ».", "Invalid id: “\(value.prefix(60))”."),
+            throw ConsoleFailure(.badRequest, console.say("console.error.invalid-id", ["value": String(value.prefix(60))]),
                                  code: "invalid-id")
         }
         return value
     }
 
-    /// The facilitator signed in, nil when nobody is (or when they were removed from the roster).
+    /// Who is signed in, as someone who records: a facilitator of the roster, or a territory's
+    /// representative through a valid invitation; nil when nobody is (or when they were removed
+    /// from the roster, or their invitation revoked).
     func facilitator() throws -> Facilitator? {
         guard let session else { return nil }
+        if let invitation = session.invitation {
+            return console.sessions.invitation(invitation).flatMap { $0.isValid(at: Date()) ? $0.recorder : nil }
+        }
         return try console.repository.facilitatorRoster().facilitator(session.facilitator)
     }
 
-    /// A write: a session (401 otherwise) of a facilitator still in the roster, and the
-    /// session's CSRF token in the form or the `X-CSRF-Token` header (403 otherwise).
+    /// A write: a session (401 otherwise) of someone still allowed to record, and the session's
+    /// CSRF token in the form or the `X-CSRF-Token` header (403 otherwise).
     func writer() throws -> Facilitator {
         guard let session else {
-            throw ConsoleFailure(.unauthorized, console.t("Enregistrer demande une session d’animateur.", "Recording needs a facilitator session."),
-                                 hint: console.t("Ouvrez le lien de connexion affiché par `charter serve`.",
-                                                 "Open the sign-in link `charter serve` printed."))
+            throw ConsoleFailure(.unauthorized, console.say("console.error.session-needed"), hint: console.say("console.error.session-needed-hint"))
         }
         let sent = form["csrf"] ?? request.headers[.init("X-CSRF-Token")!] ?? ""
         guard SessionStore.constantTimeEqual(sent, session.csrf) else {
-            throw ConsoleFailure(.forbidden, console.t("Jeton CSRF absent ou invalide : rechargez la page et recommencez.",
-                                                       "Missing or invalid CSRF token: reload the page and try again."), code: "bad-csrf")
+            throw ConsoleFailure(.forbidden, console.say("console.error.bad-csrf"), code: "bad-csrf")
         }
         guard let facilitator = try facilitator() else {
-            throw ConsoleFailure(.forbidden, console.t("Cet animateur n’est plus dans la liste des animateurs.",
-                                                       "This facilitator is no longer in the facilitators’ list."))
+            throw ConsoleFailure(.forbidden, console.say(session.isRepresentative ? "console.error.invitation-ended" : "console.error.not-in-roster"))
         }
         return facilitator
     }
 
-    /// Refuses (403) a territory the facilitator may not record for.
+    /// A facilitator's write (not a representative's): opening and closing workshops, inviting.
+    func facilitatorWriter() throws -> Facilitator {
+        let writer = try writer()
+        guard session?.isRepresentative != true else {
+            throw ConsoleFailure(.forbidden, console.say("console.error.facilitators-only"), code: "facilitators-only")
+        }
+        return writer
+    }
+
+    /// Refuses (403) a territory the person may not record for.
     func require(_ facilitator: Facilitator, mayRecordFor territory: String) throws {
         guard facilitator.mayRecord(for: territory) else {
-            throw ConsoleFailure(.forbidden, console.t("\(facilitator.name) ne peut pas enregistrer pour le territoire « \(territory) ».",
-                                                       "\(facilitator.name) may not record for territory “\(territory)”."),
-                                 hint: console.t("Territoires autorisés : \(facilitator.territories.joined(separator: ", ")).",
-                                                 "Allowed territories: \(facilitator.territories.joined(separator: ", "))."),
+            let names = (try? console.repository.charter(.revision("HEAD")).manifest) ?? nil
+            func name(_ id: String) -> String { names?.territory(id)?.name ?? id }
+            throw ConsoleFailure(.forbidden, console.say("console.error.wrong-territory", ["name": facilitator.name, "territory": name(territory)]),
+                                 hint: console.say("console.error.wrong-territory-hint",
+                                                   ["territories": facilitator.territories.map(name).joined(separator: ", ")]),
                                  code: "wrong-territory")
         }
     }
@@ -375,7 +419,7 @@ enum JSONText {
 enum SecurityHeaders {
     /// No script but the console's own, no inline script, no framing, no referrer (the sign-in
     /// link holds a token), nothing fetched from elsewhere.
-    static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src 'self'; "
+    static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     static func apply(to headers: inout HTTPFields) {
@@ -392,28 +436,37 @@ enum SecurityHeaders {
 struct GuardMiddleware: RouterMiddleware {
     let console: WebConsole
 
+    /// The host the browser asked for: `X-Forwarded-Host` from a trusted proxy, else `Host`.
+    static func requestedHost(_ request: Request, options: ConsoleOptions) -> String? {
+        if options.trustProxyHeaders, let forwarded = request.headers[.init("X-Forwarded-Host")!] {
+            return forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return request.head.authority
+    }
+
     func handle(_ request: Request, context: BasicRequestContext,
                 next: (Request, BasicRequestContext) async throws -> Response) async throws -> Response {
         let exchange = Exchange(console: console, request: request, parameters: context.parameters)
-        if let allowed = console.options.allowedHosts, let host = request.head.authority {
-            guard allowed.contains(GuardMiddleware.hostName(host)) else {
-                return console.failure(ConsoleFailure(.forbidden, console.t("Hôte non autorisé : \(host).", "Host not allowed: \(host)."),
+        let host = GuardMiddleware.requestedHost(request, options: console.options)
+        if let allowed = console.options.allowedHosts, let host {
+            guard allowed.contains(host) || allowed.contains(GuardMiddleware.hostName(host)) else {
+                return console.failure(ConsoleFailure(.forbidden, console.say("console.error.bad-host", ["host": host]),
                                                       code: "bad-host")).response(for: exchange)
             }
         }
         if request.method == .post, let origin = request.headers[.origin], origin != "null" {
-            let host = request.head.authority ?? ""
             let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
-            guard originHost == host else {
-                return console.failure(ConsoleFailure(.forbidden, console.t("Origine refusée : \(origin).", "Origin refused: \(origin)."),
+            let expected = console.options.baseURL.map { $0.lowercased() }
+            let fromBase = expected.map { origin.lowercased() == $0 || $0.hasPrefix(origin.lowercased() + "/") } ?? false
+            guard originHost == (host ?? "") || fromBase else {
+                return console.failure(ConsoleFailure(.forbidden, console.say("console.error.bad-origin", ["origin": origin]),
                                                       code: "bad-origin")).response(for: exchange)
             }
         }
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            return console.failure(ConsoleFailure(.notFound, console.t("Cette page n’existe pas.", "There is no such page.")))
-                .response(for: exchange)
+            return console.failure(ConsoleFailure(.notFound, console.say("console.error.no-such-page"))).response(for: exchange)
         }
     }
 

@@ -79,7 +79,7 @@ enum Form {
 extension TestClientProtocol {
     /// Signs in as the facilitator through the one-time link: GET the page, POST the token.
     func signIn(_ fixture: ConsoleFixture, as facilitator: String = "claire-martin") async throws -> SignedIn {
-        let token = fixture.sessions.issueSignInToken(for: facilitator)
+        let token = try fixture.sessions.issueSignInToken(for: facilitator)
         let page = try await execute(uri: "/signin/\(token)", method: .get)
         #expect(page.status == .ok)
         let response = try await execute(uri: "/signin", method: .post, headers: Form.headers(), body: Form.encode([("token", token)]))

@@ -14,7 +14,7 @@ struct FormTests {
     func signIn() async throws {
         let fixture = try ConsoleFixture()
         try await fixture.application.test(.router) { client in
-            let token = fixture.sessions.issueSignInToken(for: "claire-martin")
+            let token = try fixture.sessions.issueSignInToken(for: "claire-martin")
             let page = try await client.get("/signin/\(token)")
             #expect(page.text.contains("<strong>Claire Martin</strong>"))
             let first = try await client.execute(uri: "/signin", method: .post, headers: Form.headers(), body: Form.encode([("token", token)]))
@@ -46,7 +46,7 @@ struct FormTests {
             ])
             let response = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: body)
             #expect(response.status == .seeOther)
-            #expect(response.headers[.location] == "/workshops/lyon?recorded=3")
+            #expect(response.headers[.location] == "/workshops/lyon?recorded=3#grid-form")
             let comments = try fixture.comments().map(\.comment)
             #expect(comments.count == 3)
             #expect(comments.map(\.comment.territory) == ["haut-verdal", "pays-d-ormanges", "haut-verdal"])
@@ -55,9 +55,10 @@ struct FormTests {
             let status = try fixture.repository.status(workshop: "lyon")
             #expect(status.rows.first { $0.clause.rawValue == "juste-place" }?.status == .objection)
             let notice = try await client.get("/workshops/lyon?recorded=3", headers: signedIn.headers)
-            #expect(notice.text.contains("3 enregistrement(s) fait(s)."))
+            #expect(notice.text.contains("3 cases enregistrées."))
         }
-        // The same entry through the CLI makes the same record and the same commit message.
+        // The same entry through the CLI makes the same record; the grid's one commit names each
+        // of its records as the CLI's commit names its one.
         let cli = CharterCLIBinary.path
         try #require(FileManager.default.isExecutableFile(atPath: cli), "the charter binary is built")
         let result = try Shell.run(cli, ["comment", "add", "--workshop", "lyon", "--territory", "pays-d-ormanges", "--clause", "juste-place",
@@ -65,10 +66,13 @@ struct FormTests {
                                          "Qui décide de la place ?"],
                                    in: fixture.scratch.url, environment: Shell.environment(home: fixture.scratch.path))
         #expect(result.status == 0, "\(result.stderr)")
-        let log = try fixture.git("log", "--format=%s|%an <%ae>", "-4", "refs/heads/deliberation")
+        let log = try fixture.git("log", "--format=%s|%an <%ae>", "-2", "refs/heads/deliberation")
             .split(separator: "\n").map(String.init)
-        #expect(log.count == 4 && log[0] == log[2], "\(log)")
+        #expect(log.count == 2, "\(log)")
         #expect(log[0] == "Objection by pays-d-ormanges on juste-place at lyon|Claire Martin <claire.martin@example.org>")
+        #expect(log[1] == "Grid of 3 records at lyon|Claire Martin <claire.martin@example.org>")
+        let gridMessage = try fixture.git("log", "--format=%B", "-1", "refs/heads/deliberation~1")
+        #expect(gridMessage.contains("\nObjection by pays-d-ormanges on juste-place at lyon\n"), "\(gridMessage)")
         let records = try fixture.comments().map(\.comment).filter { $0.comment.territory == "pays-d-ormanges" }
         #expect(records.count == 2 && records[0].comment == records[1].comment && records[0].facilitator == records[1].facilitator)
     }
@@ -84,7 +88,7 @@ struct FormTests {
             ])
             let response = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: body)
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("1 case(s) n’ont pas pu être enregistrées"))
+            #expect(response.text.contains("1 case n’a pas pu être enregistrée"))
             #expect(response.text.contains("Une réserve ou une objection doit donner sa raison"))
             #expect(response.text.contains("<option value=\"reservation\" selected>"), "the entry is kept")
             #expect(try fixture.comments().map(\.comment.comment.clause.rawValue) == ["preambule"])

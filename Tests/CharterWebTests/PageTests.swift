@@ -54,7 +54,7 @@ struct PageTests {
             let html = page.text
             #expect(html.contains("<h1>7. La juste place de chacun"))
             #expect(html.contains("<mark class=\"quote stale\""))
-            #expect(html.contains("périmée : le texte a changé depuis"))
+            #expect(html.contains("périmée\u{00A0}: le texte a changé depuis"), "French typography: a no-break space before the colon")
             #expect(html.contains("Relecture de juste-place"))
             #expect(html.contains("<ins>"), "the redline between the last two revisions")
             #expect(html.contains("<div class=\"redline\">"))

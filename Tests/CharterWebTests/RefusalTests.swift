@@ -43,7 +43,7 @@ struct RefusalTests {
                                                                      ("c.juste-place.vallee-de-la-sorgeac", "Non.")])
             let grid = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: body)
             #expect(grid.status == .forbidden)
-            #expect(grid.text.contains("ne peut pas enregistrer pour le territoire « vallee-de-la-sorgeac »"))
+            #expect(grid.text.contains("ne peut pas enregistrer pour «\u{00A0}Vallée de la Sorgeac\u{00A0}»"), "the territory by its name")
             let comment = try await client.execute(uri: "/clauses/juste-place/comments", method: .post, headers: headers,
                                                    body: signedIn.form([("workshop", "lyon"), ("territory", "vallee-de-la-sorgeac"),
                                                                         ("position", "support")]).1)
@@ -73,7 +73,8 @@ struct RefusalTests {
             let (headers, wrong) = signedIn.form(RefusalTests.cell, csrf: String(repeating: "0", count: 64))
             let response = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: wrong)
             #expect(response.status == .forbidden)
-            #expect(response.text.contains("Jeton CSRF absent ou invalide"))
+            #expect(response.text.contains("Ce formulaire a expiré"))
+            #expect(response.text.contains("rien n’a été enregistré"))
             let missing = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: Form.encode(RefusalTests.cell))
             #expect(missing.status == .forbidden)
             // The token may come in a header instead (for scripts).
@@ -86,16 +87,20 @@ struct RefusalTests {
         #expect(try fixture.tip() != before)
     }
 
-    @Test("a body over 64 KiB: 413, nothing recorded")
+    @Test("a form over 64 KiB, a grid over 4 MiB: 413, nothing recorded")
     func oversized() async throws {
         let fixture = try ConsoleFixture()
         let before = try fixture.tip()
         try await fixture.application.test(.router) { client in
             let signedIn = try await client.signIn(fixture)
-            let (headers, body) = signedIn.form(RefusalTests.cell + [("c.juste-place.pays-d-ormanges", String(repeating: "a", count: 70_000))])
+            let (headers, body) = signedIn.form(RefusalTests.cell + [("c.juste-place.pays-d-ormanges", String(repeating: "a", count: 4 * 1024 * 1024))])
             let response = try await client.execute(uri: "/workshops/lyon/grid", method: .post, headers: headers, body: body)
             #expect(response.status == .contentTooLarge)
-            #expect(response.text.contains("Requête trop volumineuse"))
+            #expect(response.text.contains("Envoi trop volumineux (au plus 4096 Kio)."))
+            let comment = signedIn.form([("workshop", "lyon"), ("territory", "haut-verdal"), ("text", String(repeating: "a", count: 70_000))])
+            let refused = try await client.execute(uri: "/clauses/juste-place/comments", method: .post, headers: comment.0, body: comment.1)
+            #expect(refused.status == .contentTooLarge)
+            #expect(refused.text.contains("au plus 64 Kio"))
         }
         #expect(try fixture.tip() == before)
     }

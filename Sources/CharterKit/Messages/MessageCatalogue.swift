@@ -55,6 +55,7 @@ public enum MessageCatalogue {
         ("report", reports),
         ("sheet", sheets),
         ("documents", documents),
+        ("console", console),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -13,55 +13,58 @@ extension WebConsole {
     func signInPage(_ exchange: Exchange) throws -> Reply {
         let token = exchange.parameters.get("token") ?? ""
         guard SignInToken.isWellFormed(token) else {
-            throw ConsoleFailure(.badRequest, t("Lien de connexion invalide.", "Invalid sign-in link."), code: "invalid-token")
+            throw ConsoleFailure(.badRequest, say("console.signin.invalid"), code: "invalid-token")
         }
         guard let id = sessions.facilitator(forToken: token), let facilitator = try repository.facilitatorRoster().facilitator(id) else {
-            throw ConsoleFailure(.forbidden, t("Ce lien de connexion a déjà servi ou n’est plus valable.", "This sign-in link was used already or has expired."),
-                                 hint: t("Relancez `charter serve` pour obtenir un nouveau lien.", "Restart `charter serve` for a new link."),
-                                 code: "used-token")
+            throw ConsoleFailure(.forbidden, say("console.signin.used"), hint: say("console.signin.used-hint"), code: "used-token")
         }
+        let names = territoryNames(facilitator.territories)
         let body: HTML = """
-            <h1>\(t("Connexion", "Sign in"))</h1>
-            <p>\(t("Vous allez vous connecter en tant que", "You are signing in as")) <strong>\(facilitator.name)</strong> \
-            (\(t("territoires", "territories")) : \(facilitator.territories.joined(separator: ", "))).</p>
+            <h1>\(say("console.signin.title"))</h1>
+            <p>\(say("console.signin.as")) <strong>\(facilitator.name)</strong> (\(say("console.signin.territories", ["territories": names])))</p>
             <form method="post" action="/signin" class="signin-form">
             <input type="hidden" name="token" value="\(token)">
-            <button type="submit" id="sign-in">\(t("Se connecter", "Sign in"))</button>
+            <button type="submit" id="sign-in">\(say("console.signin.button"))</button>
             </form>
-            <p class="muted">\(t("Ce lien ne sert qu’une fois.", "This link works once."))</p>
+            <p class="muted">\(say("console.signin.once"))</p>
             """
-        return Reply(title: t("Connexion", "Sign in"), body: body,
+        return Reply(title: say("console.signin.title"), body: body,
                      json: SignInValue(facilitator: facilitator.id, name: facilitator.name, territories: facilitator.territories))
+    }
+
+    /// Territory names, as people read them: « Vallée de la Sorgeac, Haut-Verdal ».
+    func territoryNames(_ ids: [String]) -> String {
+        let manifest = try? repository.charter(.revision("HEAD")).manifest
+        return ids.map { manifest?.territory($0)?.name ?? $0 }.joined(separator: ", ")
     }
 
     /// `POST /signin`: spends the one-time token and opens a session (HttpOnly cookie).
     func postSignIn(_ exchange: Exchange) throws -> Reply {
         let token = exchange.form["token"] ?? ""
-        guard SignInToken.isWellFormed(token), let session = sessions.redeem(token),
+        guard SignInToken.isWellFormed(token), let session = try sessions.redeem(token),
               let facilitator = try repository.facilitatorRoster().facilitator(session.facilitator) else {
-            throw ConsoleFailure(.forbidden, t("Ce lien de connexion a déjà servi ou n’est plus valable.", "This sign-in link was used already or has expired."),
-                                 code: "used-token")
+            throw ConsoleFailure(.forbidden, say("console.signin.used"), hint: say("console.signin.used-hint"), code: "used-token")
         }
-        if let previous = exchange.session { sessions.end(previous.id) }
+        if let previous = exchange.session { try sessions.end(previous.id) }
         return Reply(json: SignInValue(facilitator: facilitator.id, name: facilitator.name, territories: facilitator.territories),
-                     redirect: "/workshops", cookies: [SessionCookie.make(session.id)])
+                     redirect: "/workshops", cookies: [sessionCookie(session.id)])
     }
 
     /// `POST /signout`: ends the session.
     func postSignOut(_ exchange: Exchange) throws -> Reply {
         if let session = exchange.session {
             guard SessionStore.constantTimeEqual(exchange.form["csrf"] ?? "", session.csrf) else {
-                throw ConsoleFailure(.forbidden, t("Jeton CSRF absent ou invalide.", "Missing or invalid CSRF token."), code: "bad-csrf")
+                throw ConsoleFailure(.forbidden, say("console.error.bad-csrf"), code: "bad-csrf")
             }
-            sessions.end(session.id)
+            try sessions.end(session.id)
         }
-        return Reply(json: RecordedJSON(recorded: []), redirect: "/", cookies: [SessionCookie.make("", maxAge: 0)])
+        return Reply(json: RecordedJSON(recorded: []), redirect: "/", cookies: [sessionCookie("", maxAge: 0)])
     }
 
     /// A sign-in link for each facilitator of the roster, for `charter serve` to print.
     public func signInLinks(base: String) throws -> [(facilitator: Facilitator, url: String)] {
         try repository.facilitatorRoster().facilitators.map { facilitator in
-            (facilitator, "\(base)/signin/\(sessions.issueSignInToken(for: facilitator.id))")
+            (facilitator, "\(base)/signin/\(try sessions.issueSignInToken(for: facilitator.id))")
         }
     }
 }

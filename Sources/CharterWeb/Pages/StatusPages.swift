@@ -32,17 +32,17 @@ extension WebConsole {
                 <a href="/clauses/\(row.clause.rawValue)">\(row.title)</a></th>\(cells)<td>\(Layout.badge(row.status, language))</td></tr>
                 """
         }
-        let workshopOptions: [HTML] = ["<option value=\"\">\(t("— texte courant —", "— current text —"))</option>"]
-            + workshops.map { "<option value=\"\($0.id)\"\(HTML.flag("selected", $0.id == workshopID))>\($0.title) (\($0.date))</option>" }
-        let scope = workshopID.map { id in t("à l’atelier", "as of workshop") + " " + (workshops.first { $0.id == id }?.title ?? id) }
-            ?? t("sur le texte", "on text") + " " + String(matrix.revision.prefix(7))
+        let workshopOptions: [HTML] = ["<option value=\"\">\(say("console.page.current-text"))</option>"]
+            + workshops.map { "<option value=\"\($0.id)\"\(HTML.flag("selected", $0.id == workshopID))>\($0.title) (\(day($0.date)))</option>" }
+        let scope = workshopID.map { id in say("console.page.as-of-workshop") + " " + (workshops.first { $0.id == id }?.title ?? id) }
+            ?? say("console.page.on-text") + " " + ((try? repository.resolve(matrix.revision)).map { say("console.text.version-of", ["day": day($0.date)]) } ?? String(matrix.revision.prefix(7)))
         let figureQuery = URLText.link("/status/heatmap.svg", [("at", at), ("workshop", workshopID)])
         let body: HTML = """
-            <h1>\(t("État des positions", "Where we stand"))</h1>
+            <h1>\(say("console.page.where-we-stand"))</h1>
             <form method="get" action="/status" class="inline-form">
-            <label>\(t("Atelier", "Workshop")) <select name="workshop">\(workshopOptions)</select></label>
-            <label>\(t("ou révision", "or revision")) <input type="text" name="at" value="\(at ?? "")" placeholder="HEAD" size="12"></label>
-            <button type="submit">\(t("Afficher", "Show"))</button>
+            <label>\(say("console.page.workshop-2")) <select name="workshop">\(workshopOptions)</select></label>
+            <label>\(say("console.page.or-revision")) <input type="text" name="at" value="\(at ?? "")" placeholder="HEAD" size="12"></label>
+            <button type="submit">\(say("console.page.show"))</button>
             </form>
             <p class="meta">\(scope) — \(language.words.rule) : \(language.rule(matrix.rule)) — \(StatusSummaryWords.line(matrix, language))</p>
             <div class="grid-wrap"><table class="heatmap"><thead><tr><th></th>\(header)<th>\(language.words.status)</th></tr></thead>
@@ -53,7 +53,7 @@ extension WebConsole {
             <figure>\(HTML(trusted: EvolutionSVG(language: language).render(evolution)))</figure>
             <p class="legend"><a href="/status/evolution.svg">SVG</a></p>
             """
-        return Reply(title: t("État des positions", "Status"), body: body, json: StatusValue(status: matrix, evolution: evolution))
+        return Reply(title: say("console.page.status"), body: body, json: StatusValue(status: matrix, evolution: evolution))
     }
 
     /// `/status/heatmap.svg`: the heatmap figure of `charter export`.

@@ -109,8 +109,8 @@ struct BrowserTests {
         #expect(try page.evaluate(fill) as? Int == 3)
         try page.screenshot(to: shots.appendingPathComponent("03-grid-filled.png"))
         try page.evaluate("document.getElementById('save-grid').click(); true")
-        try page.waitFor(url: { $0.hasSuffix("/workshops/atelier?recorded=3") })
-        #expect(try page.evaluate("document.querySelector('.notice').textContent") as? String == "3 enregistrement(s) fait(s).")
+        try page.waitFor(url: { $0.contains("/workshops/atelier?recorded=3") })
+        #expect(try page.evaluate("document.querySelector('.notice').textContent") as? String == "3 cases enregistrées.")
         try page.screenshot(to: shots.appendingPathComponent("04-grid-saved.png"))
 
         // 4. The status changed: the heatmap as of the workshop says so.

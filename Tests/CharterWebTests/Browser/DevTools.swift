@@ -146,10 +146,17 @@ final class DevTools {
         var description: String
     }
 
-    init(port: Int, browserPath: String) throws {
+    /// A new page (tab) of the browser; `isolated`: in a browser context of its own, with its
+    /// own cookies (another person's browser).
+    init(port: Int, browserPath: String, isolated: Bool = false) throws {
         socket = try WebSocketConnection(port: port, path: browserPath)
-        let target = try call("Target.createTarget", ["url": "about:blank"], onPage: false)
-        guard let targetID = target["targetId"] as? String else { throw Failure(description: "no target: \(target)") }
+        var target: [String: Any] = ["url": "about:blank"]
+        if isolated {
+            let context = try call("Target.createBrowserContext", [:], onPage: false)
+            if let id = context["browserContextId"] as? String { target["browserContextId"] = id }
+        }
+        let created = try call("Target.createTarget", target, onPage: false)
+        guard let targetID = created["targetId"] as? String else { throw Failure(description: "no target: \(created)") }
         let attached = try call("Target.attachToTarget", ["targetId": targetID, "flatten": true], onPage: false)
         session = attached["sessionId"] as? String
         _ = try call("Page.enable")
@@ -211,6 +218,23 @@ final class DevTools {
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
+    }
+
+    /// The viewport: 1024×768 for a projector, 390 wide for a phone.
+    func viewport(width: Int, height: Int, mobile: Bool = false) throws {
+        try call("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile])
+    }
+
+    /// F5: reloads the page as it was loaded (a page answering a POST is posted again).
+    func reload() throws {
+        try evaluate("window.__beforeReload = true; true")
+        try call("Page.reload", ["ignoreCache": false])
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if (try? evaluate("window.__beforeReload === undefined && document.readyState === 'complete'")) as? Bool == true { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Failure(description: "the page did not reload in time")
     }
 
     func closeBrowser() {
