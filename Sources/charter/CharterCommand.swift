@@ -22,7 +22,7 @@ struct CharterCommand: ParsableCommand {
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
             SyncCommand.self, VersionCommand.self,
             AmendCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
-            ExportCommand.self, FacilitatorCommand.self, ServeCommand.self,
+            ExportCommand.self, FacilitatorCommand.self, ServeCommand.self, DoctorCommand.self,
         ]
     )
 }
@@ -40,6 +40,7 @@ enum Main {
                 exit(0)
             }
             var command = try CharterCommand.parseAsRoot(arguments)
+            defer { Terminal.notices() }
             try command.run()
         } catch let error as CharterError {
             Terminal.error(error.description(in: CLILanguage.current))
