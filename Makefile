@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium build release test demo bench clean
+.PHONY: all deps chromium build release test demo bench reliability fuzz clean
 
 all: build
 
@@ -47,6 +47,13 @@ demo: build
 # (e.g. BENCH_ARGS="--revisions 5000 --records 200000").
 bench: release
 	.build/release/charter-bench --out .build/bench --work .build/bench/work $(BENCH_ARGS)
+
+# The crash tests at full length (docs/reliability.md): each writing command killed at 100
+# random moments (`make test` runs 20). KILL_RUNS=500 make reliability runs more.
+KILL_RUNS ?= 100
+reliability: deps
+	$(SWIFT) build --build-tests
+	CHARTER_KILL_RUNS=$(KILL_RUNS) CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter 'Reliability'
 
 clean:
 	rm -rf .build

@@ -18,7 +18,7 @@ extension CharterRepository {
             let intent = try? AdoptionIntent.read(git)
             var finding = HealthReport.Finding(
                 kind: .interruptedAdoption, path: ".git/charter/adoption-intent.json",
-                message: Message("doctor.adoption", ["amendment": String((intent?.adoption.amendment.rawValue ?? "?").prefix(8))]),
+                message: Message("doctor.adoption", ["amendment": intent.map { Amendment.shortID($0.adoption.amendment) } ?? "?"]),
                 fix: "charter doctor --fix", fixable: true, fixed: false)
             if fix { finding.fixed = try recoverInterruptedAdoption() != nil }
             findings.append(finding)

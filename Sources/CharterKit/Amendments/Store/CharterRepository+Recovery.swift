@@ -53,7 +53,7 @@ extension CharterRepository {
             outcome = .abandoned
         }
         AdoptionIntent.remove(git)
-        Notices.post(Message("reliability.recovered.\(outcome.rawValue)", ["amendment": String(intent.adoption.amendment.rawValue.prefix(8)),
+        Notices.post(Message("reliability.recovered.\(outcome.rawValue)", ["amendment": Amendment.shortID(intent.adoption.amendment),
                                                                           "commit": String(intent.commit.prefix(7))]))
         return outcome
     }
