@@ -31,11 +31,12 @@ struct ReliabilityKillLoopTests {
         let adopt = ["amend", "adopt", id, "--force", "--editor", Amending.editor]
         let (whole, duration) = try loop.timed(adopt, in: try loop.copy("measure"))
         #expect(whole.status == 0, "\(whole.stderr)")
+        let startup = try loop.startup()
         var counts: [String: Int] = [:]
         for run in 0..<KillLoop.runs {
             let directory = try loop.copy("run-\(run)")
             let witness = Witness(git: GitCLI(directory, home: loop.scratch.path))
-            let killed = try loop.killed(adopt, in: directory, within: duration + duration / 5)
+            let killed = try loop.killed(adopt, in: directory, from: startup, until: duration + duration / 5)
             counts[killed ? "killed" : "finished", default: 0] += 1
             // One charter command (any: they all open the repository the same way).
             let after = try CharterCLI(directory, home: loop.scratch.path).run(["amend", "list", "--format", "json"])
@@ -68,11 +69,12 @@ struct ReliabilityKillLoopTests {
         let release = ["release", "v1", "--force"]
         let (whole, duration) = try loop.timed(release, in: try loop.copy("measure"))
         #expect(whole.status == 0, "\(whole.stderr)")
+        let startup = try loop.startup()
         var counts: [String: Int] = [:]
         for run in 0..<KillLoop.runs {
             let directory = try loop.copy("run-\(run)")
             let git = GitCLI(directory, home: loop.scratch.path)
-            let killed = try loop.killed(release, in: directory, within: duration + duration / 5)
+            let killed = try loop.killed(release, in: directory, from: startup, until: duration + duration / 5)
             counts[killed ? "killed" : "finished", default: 0] += 1
             let after = try CharterCLI(directory, home: loop.scratch.path).run(["list"])
             #expect(after.status == 0, "run \(run): \(after.stderr)")
@@ -96,11 +98,12 @@ struct ReliabilityKillLoopTests {
         let close = ["workshop", "close", "lyon"]
         let (whole, duration) = try loop.timed(close, in: try loop.copy("measure"))
         #expect(whole.status == 0, "\(whole.stderr)")
+        let startup = try loop.startup()
         var counts: [String: Int] = [:]
         for run in 0..<KillLoop.runs {
             let directory = try loop.copy("run-\(run)")
             let charter = CharterCLI(directory, home: loop.scratch.path)
-            let killed = try loop.killed(close, in: directory, within: duration + duration / 5)
+            let killed = try loop.killed(close, in: directory, from: startup, until: duration + duration / 5)
             counts[killed ? "killed" : "finished", default: 0] += 1
             let after = try charter.run(["workshop", "list", "--format", "json"])
             #expect(after.status == 0, "run \(run): \(after.stderr)")
@@ -130,11 +133,12 @@ struct ReliabilityKillLoopTests {
         let importing = ["comment", "import", sheet, "--workshop", "lyon"]
         let (whole, duration) = try loop.timed(importing, in: try loop.copy("measure"))
         #expect(whole.status == 0, "\(whole.stderr)")
+        let startup = try loop.startup()
         var counts: [String: Int] = [:]
         for run in 0..<KillLoop.runs {
             let directory = try loop.copy("run-\(run)")
             let charter = CharterCLI(directory, home: loop.scratch.path)
-            let killed = try loop.killed(importing, in: directory, within: duration + duration / 5)
+            let killed = try loop.killed(importing, in: directory, from: startup, until: duration + duration / 5)
             counts[killed ? "killed" : "finished", default: 0] += 1
             func recorded() throws -> Int {
                 let list = try charter.run(["comment", "list", "--format", "json"])

@@ -114,4 +114,24 @@ struct ReliabilityRecordTests {
         #expect(!FileManager.default.fileExists(atPath: lock.path))
         #expect(try d.run(["doctor"]).status == 0)
     }
+
+    @Test("sync reports the records it received that are quarantined, per remote, and integrates them (nothing dropped)")
+    func syncReportsQuarantine() throws {
+        let (d, forging) = try prepared()
+        let scratch = Scratch("charter-sync-clone")
+        let clone = scratch.url.appendingPathComponent("clone")
+        try GitCLI(scratch.url).run(["clone", "-q", "--no-single-branch", "file://\(d.workspace.url.path)", clone.path])
+        let badPath = "clauses/bien-commun/ff/0190aaaa-0000-7000-8000-0000000000ff.json"
+        try forging.commit([badPath: "{ \"clock\": 1e999 }"])
+        let charter = CharterCLI(clone, home: scratch.path)
+        let sync = try charter.run(["sync", "--fetch-only"])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stderr.contains("warning: from origin: \(badPath): unreadable record, quarantined"), "\(sync.stderr)")
+        let json = try charter.run(["sync", "--fetch-only", "--format", "json"])
+        #expect(json.status == 0)
+        let local = try GitCLI(clone, home: scratch.path)("ls-tree", "-r", "--name-only", "deliberation")
+        #expect(local.contains(badPath))
+        let doctor = try charter.run(["doctor", "--format", "json"])
+        #expect(doctor.stdout.contains(badPath))
+    }
 }

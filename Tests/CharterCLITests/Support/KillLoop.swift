@@ -37,10 +37,18 @@ struct KillLoop {
         return (result, UInt32(min((DispatchTime.now().uptimeNanoseconds - start) / 1000, UInt64(UInt32.max))))
     }
 
-    /// Starts `arguments` in `directory` and kills the process after `delay` microseconds
-    /// (or lets it finish first); true when the kill landed before it exited.
-    mutating func killed(_ arguments: [String], in directory: URL, within duration: UInt32) throws -> Bool {
-        let delay = UInt32(generator.next() % UInt64(max(duration, 1)))
+    /// The microseconds charter takes to start and answer without touching a repository: the
+    /// kills are drawn after it, so that most land while the command reads and writes.
+    func startup() throws -> UInt32 {
+        try timed(["version"], in: scratch.url).1
+    }
+
+    /// Starts `arguments` in `directory` and kills the process at a moment drawn between
+    /// `from` and `until` microseconds (or lets it finish first); true when the kill landed
+    /// before it exited.
+    mutating func killed(_ arguments: [String], in directory: URL, from: UInt32 = 0, until duration: UInt32) throws -> Bool {
+        let span = UInt64(duration > from ? duration - from : 1)
+        let delay = from + UInt32(generator.next() % span)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CharterCLI.binary)
         process.arguments = arguments
