@@ -55,5 +55,12 @@ reliability: deps
 	$(SWIFT) build --build-tests
 	CHARTER_KILL_RUNS=$(KILL_RUNS) CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter 'Reliability'
 
+# libFuzzer over the manifest and clause parsers, the CSV sheet, the record codec, diff-JSON
+# apply and the check engine on a clause (Scripts/fuzz.sh; FUZZ_SECONDS per target, 60 by
+# default). Its own scratch path: .build-fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
