@@ -27,7 +27,7 @@ mkdir -p "$build/report"
 for target in $targets; do
     mkdir -p "$build/corpus/$target" "$build/crashes/$target"
     echo "== $target ($seconds s)"
-    CHARTER_FUZZ_TARGET=$target "$build/charter-fuzz" "$build/corpus/$target" "Tests/FuzzCorpus/$target" \
+    SWIFT_BACKTRACE=enable=no CHARTER_FUZZ_TARGET=$target "$build/charter-fuzz" "$build/corpus/$target" "Tests/FuzzCorpus/$target" \
         -max_total_time="$seconds" -max_len=8192 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$build/crashes/$target/" >"$build/report/$target.log" 2>&1 || true
     grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ +DONE|cov:' "$build/report/$target.log" | tail -n 3 || true
