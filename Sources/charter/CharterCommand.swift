@@ -47,6 +47,10 @@ enum Main {
             exit(2)
         } catch let code as ExitCode {
             exit(code.rawValue)
+        } catch let failure where CharterError.unexpected(failure) != nil {
+            // A libgit2 or file-system failure: a sentence saying what to do, its cause kept.
+            Terminal.error(CharterError.unexpected(failure)?.description(in: CLILanguage.current) ?? "\(failure)")
+            exit(2)
         } catch {
             let status = CharterCommand.exitCode(for: error)
             let message = CharterCommand.fullMessage(for: error)

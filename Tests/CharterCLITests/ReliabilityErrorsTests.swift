@@ -97,4 +97,20 @@ struct ReliabilityErrorsTests {
         #expect(!fixed.stderr.contains("no deliberation records found"), "\(fixed.stderr)")
         #expect(try charter.run(["doctor"]).status == 0)
     }
+
+    @Test("a libgit2 failure that reaches the command line is a sentence with a hint, libgit2's words kept, never a bare Error:")
+    func rawGitFailureIsWrapped() throws {
+        let workspace = try Workspace.withBundledCharter()
+        let blob = try workspace.git("rev-parse", "HEAD:charter/clauses/juste-place.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = workspace.url.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        try FileManager.default.removeItem(at: object)
+        let show = try workspace.charter.run(["show", "juste-place"])
+        #expect(show.status == 2)
+        #expect(show.stderr.hasPrefix("charter: charter could not finish the command ("), "\(show.stderr)")
+        #expect(show.stderr.contains(blob), "\(show.stderr)")
+        #expect(show.stderr.contains("hint: check the repository with `git fsck` and `charter doctor`"), "\(show.stderr)")
+        #expect(!show.stderr.contains("Error:"))
+        let french = try workspace.charter.run(["show", "juste-place", "--lang", "fr"])
+        #expect(french.stderr.contains("charter n’a pas pu terminer la commande ("), "\(french.stderr)")
+    }
 }

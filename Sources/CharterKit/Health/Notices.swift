@@ -11,6 +11,11 @@ public enum Notices {
         pending.withLock { if !$0.contains(message) { $0.append(message) } }
     }
 
+    /// Forgets the pending notices with this key (a command that lists the details itself).
+    public static func drop(_ key: String) {
+        pending.withLock { $0.removeAll { $0.key == key } }
+    }
+
     /// The notices posted since the last call, in order.
     public static func drain() -> [Message] {
         pending.withLock { notices in

@@ -21,6 +21,20 @@ extension CharterError {
         return CharterError(.repository, file: file, sentence, hint: hint(for: nil, cause))
     }
 
+    /// Any failure that reached the command line unconverted (a libgit2 or Foundation error
+    /// from a path not wrapped closer to its cause), said as a sentence with a hint and the
+    /// underlying message kept; nil for errors that are not failures of git or of the disk
+    /// (the command line's own usage errors).
+    public static func unexpected(_ error: any Error) -> CharterError? {
+        switch error {
+        case let error as CharterError: return error
+        case let error as GitError: return wrapping(error, Message("reliability.failed.unexpected"))
+        case let error as CocoaError: return wrapping(error, Message("reliability.failed.unexpected"))
+        case let error as POSIXError: return wrapping(error, Message("reliability.failed.unexpected"))
+        default: return nil
+        }
+    }
+
     private static func hint(for code: GitError.Code?, _ text: String) -> Message {
         let lowered = text.lowercased()
         if code == .locked || lowered.contains(".lock") { return Message("reliability.hint.locked") }

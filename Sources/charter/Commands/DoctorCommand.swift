@@ -21,6 +21,7 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let repository = try CharterRepository(discoveringFrom: location.repo, directory: location.dir)
         let report = try repository.health(fix: fix)
+        Notices.drop("reliability.quarantine.summary")  // listed one by one below
         let language = CLILanguage.current
         if format == .json {
             print(try StableJSON.string(report), terminator: "")

@@ -199,15 +199,9 @@ public final class DeliberationStore: Sendable {
     /// The branch's git lock file, relative to the git directory.
     var referenceLockPath: String { "\(reference).lock" }
 
-    /// Removes the branch's git lock file when it is stale (older than a second, no charter
-    /// writer holding the writers' lock); true when it did.
-    func removeStaleReferenceLock(minimumAge: TimeInterval = 1) -> Bool {
-        let path = "\(git.gitDirectory)/\(referenceLockPath)"
-        guard let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date,
-              Date().timeIntervalSince(modified) >= minimumAge,
-              (try? FileManager.default.removeItem(atPath: path)) != nil else { return false }
-        Notices.post(Message("reliability.lock.stale-removed", ["path": ".git/\(referenceLockPath)"]))
-        return true
+    /// Removes the branch's git lock file when it is stale (see `StaleLock`); true when it did.
+    func removeStaleReferenceLock() -> Bool {
+        StaleLock.remove(reference, in: git)
     }
 
     static let clockTrailer = "Clock"

@@ -31,6 +31,9 @@ extension MessageCatalogue {
         "reliability.failed.intent": .init(
             fr: "impossible d’écrire l’intention d’adoption avant de commencer\u{00A0}; rien n’a été modifié ({cause})",
             en: "could not write the adoption’s intent before starting; nothing was changed ({cause})"),
+        "reliability.failed.unexpected": .init(
+            fr: "charter n\u{2019}a pas pu terminer la commande ({cause})",
+            en: "charter could not finish the command ({cause})"),
         "reliability.hint.locked": .init(
             fr: "une autre commande git ou charter tient un verrou\u{00A0}: attendez qu’elle finisse\u{00A0}; si aucune ne tourne, `charter doctor --fix` retire les verrous périmés",
             en: "another git or charter command holds a lock: wait for it to finish; if none is running, `charter doctor --fix` removes stale locks"),
