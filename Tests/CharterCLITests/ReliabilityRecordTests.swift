@@ -134,4 +134,18 @@ struct ReliabilityRecordTests {
         let doctor = try charter.run(["doctor", "--format", "json"])
         #expect(doctor.stdout.contains(badPath))
     }
+
+    @Test("a tag lock left by a killed release no longer blocks the next release: it is removed, and said")
+    func staleTagLock() throws {
+        let (d, _) = try prepared()
+        let lock = d.workspace.url.appendingPathComponent(".git/refs/tags/charter/v1.lock")
+        try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data().write(to: lock)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: lock.path)
+        let release = try d.run(["release", "v1", "--force"])
+        #expect(release.status == 0, "\(release.stderr)")
+        #expect(release.stderr.contains("removed the stale lock .git/refs/tags/charter/v1.lock"), "\(release.stderr)")
+        #expect(try d.git("tag", "--list", "charter/*") == "charter/v1\n")
+        try d.git.fsck()
+    }
 }
