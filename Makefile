@@ -6,7 +6,7 @@ BIN     := .build/debug/charter
 RELEASE := .build/release/charter
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium publishing office console-deps build release test demo bench clean
+.PHONY: all deps chromium publishing office console-deps build release test demo bench reliability fuzz clean
 
 all: build
 
@@ -85,5 +85,19 @@ demo: build
 bench: release
 	.build/release/charter-bench --out .build/bench --work .build/bench/work $(BENCH_ARGS)
 
+# The crash tests at full length (docs/reliability.md): each writing command killed at 100
+# random moments (`make test` runs 20). KILL_RUNS=500 make reliability runs more.
+KILL_RUNS ?= 100
+reliability: deps
+	$(SWIFT) build --build-tests
+	CHARTER_KILL_RUNS=$(KILL_RUNS) CHARTER_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter 'Reliability'
+
+# libFuzzer over the manifest and clause parsers, the CSV sheet, the record codec, diff-JSON
+# apply and the check engine on a clause (Scripts/fuzz.sh; FUZZ_SECONDS per target, 60 by
+# default). Its own scratch path: .build-fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -8,7 +8,9 @@ extension Repository {
     /// the whole checkout refuse with `.conflict`, nothing changed. Used after committing into
     /// the checked-out branch through libgit2, so that `git status` stays clean. `paths` are
     /// exact paths relative to the work tree (a folder covers what is below it).
-    public func checkout(tree: OID, baseline: OID?, paths: [String]) throws {
+    ///
+    /// `force`: write `paths` whatever they hold (for a recovery that has checked them itself).
+    public func checkout(tree: OID, baseline: OID?, paths: [String], force: Bool = false) throws {
         let operation = paths.isEmpty
             ? "check out tree \(tree.hex)"
             : "check out \(paths.map { "'\($0)'" }.joined(separator: ", ")) from tree \(tree.hex)"
@@ -22,7 +24,7 @@ extension Repository {
 
             var options = git_checkout_options()
             try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), operation)
-            options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+            options.checkout_strategy = force ? GIT_CHECKOUT_FORCE.rawValue : GIT_CHECKOUT_SAFE.rawValue
             if !paths.isEmpty { options.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue }
             options.baseline = base
             try Repository.withStringArray(paths) { array in

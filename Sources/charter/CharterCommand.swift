@@ -22,7 +22,7 @@ struct CharterCommand: ParsableCommand {
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
             SyncCommand.self, VersionCommand.self,
             AmendCommand.self, BlameCommand.self, ReleaseCommand.self, ChangelogCommand.self, CheckCommand.self,
-            ExportCommand.self, FacilitatorCommand.self, ServeCommand.self,
+            ExportCommand.self, FacilitatorCommand.self, ServeCommand.self, DoctorCommand.self,
         ]
     )
 }
@@ -40,12 +40,17 @@ enum Main {
                 exit(0)
             }
             var command = try CharterCommand.parseAsRoot(arguments)
+            defer { Terminal.notices() }
             try command.run()
         } catch let error as CharterError {
             Terminal.error(error.description(in: CLILanguage.current))
             exit(2)
         } catch let code as ExitCode {
             exit(code.rawValue)
+        } catch let failure where CharterError.unexpected(failure) != nil {
+            // A libgit2 or file-system failure: a sentence saying what to do, its cause kept.
+            Terminal.error(CharterError.unexpected(failure)?.description(in: CLILanguage.current) ?? "\(failure)")
+            exit(2)
         } catch {
             let status = CharterCommand.exitCode(for: error)
             let message = CharterCommand.fullMessage(for: error)

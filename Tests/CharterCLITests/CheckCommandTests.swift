@@ -142,7 +142,7 @@ struct CheckCommandTests {
         #expect(junit.status == 1)
         #expect(junit.stdout == "2 errors, 0 warnings in 18 clauses (1 fixable with --fix)\n")
         let document = try XMLDocument(contentsOf: workspace.url.appendingPathComponent("report.xml"))
-        #expect(try document.nodes(forXPath: "//testcase").count == 25 * 19)
+        #expect(try document.nodes(forXPath: "//testcase").count == 26 * 19)  // 26 rules (structure/symlink added) × 19 files
         #expect(try document.nodes(forXPath: "//testcase[failure]/@name").compactMap(\.stringValue) == ["juste-place", "juste-place"])
 
         let sarif = try workspace.charter.run("check", "--format", "sarif")

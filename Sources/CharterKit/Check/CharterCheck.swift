@@ -35,6 +35,7 @@ public enum CharterCheck {
         }
         var context = CheckContext(directory: files.directory, language: manifest.language, manifest: manifest,
                                    clauses: clauses, extraFiles: input.extraFiles)
+        context.symlinks = files.symlinks
         if let base = input.base {
             let ids = Set(base.clauseFiles.keys.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) })
             context.base = (input.baseLabel ?? "the base revision", ids)

@@ -15,6 +15,8 @@ struct CheckContext: Sendable {
     var extraFiles: [String: Data]
     /// The clause ids of the base revision (`--changed-since`), and its name.
     var base: (label: String, clauseIDs: Set<String>)?
+    /// Files that are symbolic links (relative to the charter folder).
+    var symlinks: Set<String> = []
 
     /// The ids of the clause files present.
     var clauseIDs: Set<String> { Set(clauses.map(\.id)) }

@@ -2,6 +2,7 @@
 enum CheckRules {
     static let all: [any CheckRule] = [
         StructureEncodingRule(),
+        StructureSymlinkRule(),
         StructureYAMLRule(),
         StructureManifestRule(),
         StructureFrontMatterRule(),

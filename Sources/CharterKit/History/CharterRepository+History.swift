@@ -8,7 +8,18 @@ extension CharterRepository {
     /// Which commits changed which files comes from the history index (one pass over the
     /// history, kept under `.git/charter/` and extended incrementally); only the commits that
     /// changed the charter (or the clause's file or the manifest) are then read and compared.
+    ///
+    /// In a shallow clone whose history stops before the charter's beginning, throws an error
+    /// saying so, with the command that fetches the rest.
     public func history(of clause: ClauseID? = nil, from tip: String = "HEAD", limit: Int? = nil) throws -> [HistoryEntry] {
+        do {
+            return try historyEntries(of: clause, from: tip, limit: limit)
+        } catch let error as GitError where error.code == .notFound && git.isShallow {
+            throw shallowHistoryError(error)
+        }
+    }
+
+    private func historyEntries(of clause: ClauseID?, from tip: String, limit: Int?) throws -> [HistoryEntry] {
         let index = try historyIndex(from: resolveOID(tip))
         let clausePath = clause.map { "clauses/\($0).md" }
         let wanted: Set<Int32> = Set([clausePath, ManifestFile.fileName].compactMap { $0.flatMap { index.pathIndex[$0] } })

@@ -89,6 +89,13 @@ struct PositionIndex: Sendable {
         }
     }
 
+    /// A record id as a hashable key.
+    struct IDKey: Hashable {
+        var high: UInt64
+        var low: UInt64
+        init(_ id: (UInt64, UInt64)) { (high, low) = id }
+    }
+
     static func precedes(_ a: (Int64, (UInt64, UInt64)), _ b: (Int64, (UInt64, UInt64))) -> Bool {
         (a.0, a.1.0, a.1.1) < (b.0, b.1.0, b.1.1)
     }
@@ -98,7 +105,7 @@ struct PositionIndex: Sendable {
     //   u32 row count, rows (i64 clock, 2 × u64 id, 4 × u32, u8 position), u32 retraction count,
     //   retractions (2 × u64, i64, 2 × u64), u64 checksum of all before. Little-endian.
 
-    static let magic: [UInt8] = Array("CHPOS".utf8) + [0, 0, 1]
+    static let magic: [UInt8] = Array("CHPOS".utf8) + [0, 0, 2]
 
     func encoded() -> Data {
         var out = ByteWriter()
@@ -226,25 +233,41 @@ extension DeliberationStore {
         for change in try git.diffTrees(old, new) {
             guard change.path.hasPrefix("clauses/"), change.path.hasSuffix(".json") else { continue }
             guard change.kind == .added, let blob = change.newOID else { return false }
-            added.append(try record(blob, path: change.path))
+            // A file to quarantine, or an id seen twice: the rebuild sorts them out.
+            guard let record = try? decodedRecord(blob), RecordSifter.check(record, path: change.path) == nil else { return false }
+            added.append(record)
+        }
+        if !added.isEmpty {
+            var known = Set(index.rows.map { PositionIndex.IDKey($0.id) })
+            known.formUnion(index.retractions.map { PositionIndex.IDKey($0.id) })
+            for record in added where !known.insert(PositionIndex.IDKey(PositionIndex.idBytes(record.id))).inserted { return false }
         }
         for record in added { index.add(record) }
         return true
     }
 
-    /// Reads every record file below `clauses/` in one pass over the objects.
+    /// Reads every record file below `clauses/` in one pass over the objects; files that cannot
+    /// be trusted are left out, as the fold leaves them out (`RecordSifter`).
     private func buildPositionIndex(tip: OID, tree: OID) throws -> PositionIndex {
         var index = PositionIndex()
         index.tip = tip
         index.tree = tree
         guard let folder = try git.entry(atPath: "clauses", inTree: tree), folder.kind == .tree else { return index }
-        var slow: [(OID, String)] = []
+        var sifter = RecordSifter()
         try git.forEachBlob(under: folder.oid) { path, oid, bytes in
             guard path.hasSuffix(".json") else { return }
-            if let record = RecordCodec.decodeFast(bytes) { index.add(record) } else { slow.append((oid, "clauses/\(path)")) }
+            if let record = RecordCodec.decodeFast(bytes) {
+                sifter.add(record, path: "clauses/\(path)", blob: oid.hex)
+            } else {
+                // Files the fast reader leaves to JSONDecoder.
+                do {
+                    sifter.add(try RecordCodec.decode(Data(bytes)), path: "clauses/\(path)", blob: oid.hex)
+                } catch {
+                    sifter.unreadable(path: "clauses/\(path)", blob: oid.hex, error: error)
+                }
+            }
         }
-        // Files the fast reader leaves to JSONDecoder (and the errors, with their path).
-        for (oid, path) in slow { index.add(try record(oid, path: path)) }
+        for record in sifter.finish() { index.add(record) }
         return index
     }
 

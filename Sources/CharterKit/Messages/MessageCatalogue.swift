@@ -56,6 +56,7 @@ public enum MessageCatalogue {
         ("sheet", sheets),
         ("documents", documents),
         ("console", console),
+        ("reliability", reliability),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -8,6 +8,9 @@ public struct CharterFiles: Sendable {
     public var manifest: Data?
     /// Files of `clauses/` by name (`juste-place.md`); non-`.md` names are ignored.
     public var clauseFiles: [String: Data]
+    /// Files that are symbolic links (paths relative to the charter folder: `charter.yml`,
+    /// `clauses/<id>.md`): git stores the link, not the text read through it.
+    public var symlinks: Set<String> = []
 
     public init(directory: String, manifest: Data?, clauseFiles: [String: Data]) {
         self.directory = directory

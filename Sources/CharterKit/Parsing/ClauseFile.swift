@@ -20,10 +20,12 @@ public enum ClauseFile {
         var lines: [Substring] = []
         var start = text.startIndex
         while start < text.endIndex {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            // By bytes: "\r\n" is one Character, which a search for "\n" would never find,
+            // and CRLF files (saved on Windows) are accepted like the manifest.
+            let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
             lines.append(text[start..<end])
             if lines.count == 1 ? !isFence(lines[0]) : isFence(lines[lines.count - 1]) { break }
-            start = end < text.endIndex ? text.index(after: end) : end
+            start = end < text.endIndex ? text.utf8.index(after: end) : end
         }
         guard let first = lines.first, isFence(first) else {
             throw CharterError(.missingFrontMatter, file: file, line: 1,
@@ -37,10 +39,11 @@ public enum ClauseFile {
         }
         // Most front matter is plain `key: value` lines: read those directly (40x faster than
         // a YAML parser); anything else, and every error, goes through Yams.
-        if let simple = SimpleFrontMatter(lines[1..<closing]), let clause = simple.clause() {
+        let front = lines[1..<closing].map { $0.unicodeScalars.last == "\r" ? Substring($0.unicodeScalars.dropLast()) : $0 }
+        if let simple = SimpleFrontMatter(front[...]), let clause = simple.clause() {
             return finish(clause, text: text, lines: lines, closing: closing)
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
+        let yaml = front.joined(separator: "\n")
         let document = try YAMLDocument(yaml, file: file, lineOffset: 1)
         let idText = try document.requiredString("id", hint: "add `id: <id>` (lower-case letters, digits and dashes) to the front matter")
         guard let id = ClauseID(idText) else {

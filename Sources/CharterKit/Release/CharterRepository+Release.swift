@@ -68,8 +68,18 @@ extension CharterRepository {
         }
         let body = lines.joined(separator: "\n") + "\n"
         let person = try resolveFacilitator(tagger)
+        // Tags are written under charter's process lock: a `refs/tags/…lock` found then was left
+        // by a process that died (a release killed), and is removed rather than blocking for ever.
+        let lock = try ProcessLock(CharterRepository.cacheDirectory(git).appendingPathComponent("release.lock"), wait: true)
+        defer { lock?.release() }
+        let signature = Signature(name: person.name, email: person.email)
         do {
-            _ = try git.createTag(tag, target: head.oid, tagger: Signature(name: person.name, email: person.email), message: body)
+            do {
+                _ = try git.createTag(tag, target: head.oid, tagger: signature, message: body)
+            } catch let error as GitError where (error.code == .locked || error.message.contains(".lock")) && error.code != .exists
+                        && StaleLock.remove("refs/tags/\(tag)", in: git) {
+                _ = try git.createTag(tag, target: head.oid, tagger: signature, message: body)
+            }
         } catch let error as GitError where error.code == .exists {
             throw CharterError(.alreadyExists, "version \(version) exists already (tag \(tag))", hint: "choose another version name")
         }

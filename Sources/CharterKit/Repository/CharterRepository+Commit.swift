@@ -41,7 +41,15 @@ extension CharterRepository {
     /// `commit(_:)`, refusing (changing nothing) unless the branch is still at `expected`:
     /// for changes computed from that revision, such as an amendment merged onto it.
     func commit(_ series: [TextCommit], expecting expected: OID?) throws -> [Revision] {
-        guard !series.isEmpty else { return [] }
+        guard let prepared = try prepareCommit(series, expecting: expected) else { return [] }
+        try publish(prepared)
+        return try prepared.made.map { try revision(git.commit($0)) }
+    }
+
+    /// Writes the commits of `series` as objects, moving nothing: `publish` then moves the
+    /// branch. Refuses, changing nothing, as `commit(_:)` does.
+    func prepareCommit(_ series: [TextCommit], expecting expected: OID?) throws -> PreparedCommit? {
+        guard !series.isEmpty else { return nil }
         guard let branch = try git.headReferenceName() else {
             throw CharterError(.repository, "HEAD is detached: there is no branch to commit to",
                                hint: "check out a branch first (`git switch main`)")
@@ -54,6 +62,7 @@ extension CharterRepository {
         let startTree = try start.map { try git.commit($0).tree }
         let touched = Set(series.flatMap { $0.files.keys }).map(repositoryPath).sorted()
         if git.workingDirectory != nil {
+            try requireNoIndexLock()
             let dirty = try git.status(paths: touched)
             if !dirty.isEmpty {
                 throw CharterError(.repository, "uncommitted changes in \(dirty.joined(separator: ", ")) would be overwritten",
@@ -83,17 +92,61 @@ extension CharterRepository {
             parent = oid
             tree = newTree
         }
-        guard let tip = parent, let tipTree = tree else { return [] }
+        guard let tip = parent, let tipTree = tree else { return nil }
+        return PreparedCommit(branch: branch, start: start, startTree: startTree, tip: tip, tipTree: tipTree, touched: touched,
+                              made: made, summary: String(series.last?.message.split(separator: "\n").first ?? ""))
+    }
+
+    /// Moves the branch to the prepared commits, the index and working tree first: whatever
+    /// the moment of a crash, they never hold text older than the branch. When the branch
+    /// cannot move (it moved meanwhile), the index and working tree are put back.
+    func publish(_ prepared: PreparedCommit) throws {
+        let hasWorkTree = git.workingDirectory != nil
+        if hasWorkTree {
+            do {
+                try git.checkout(tree: prepared.tipTree, baseline: prepared.startTree, paths: prepared.touched)
+            } catch let error as GitError {
+                throw CharterError.wrapping(error, Message("reliability.failed.checkout", ["paths": prepared.touched.joined(separator: ", ")]))
+            }
+        }
+        FaultPoint.hit("commit.after-checkout")
         do {
-            try git.updateReference(branch, to: tip, expected: start, message: "charter: \(series.last?.message.split(separator: "\n").first ?? "")")
-        } catch let error as GitError where error.code == .modified {
-            throw CharterError(.repository, "\(branch) moved while the commit was being made; nothing was changed",
-                               hint: "run the command again")
+            try git.updateReference(prepared.branch, to: prepared.tip, expected: prepared.start, message: "charter: \(prepared.summary)")
+        } catch {
+            if hasWorkTree {
+                try? git.checkout(tree: prepared.startTree ?? git.emptyTree(), baseline: prepared.tipTree, paths: prepared.touched)
+            }
+            if let error = error as? GitError, error.code == .modified {
+                throw CharterError(.repository, "\(prepared.branch) moved while the commit was being made; nothing was changed",
+                                   hint: "run the command again")
+            }
+            if let error = error as? GitError {
+                throw CharterError.wrapping(error, Message("reliability.failed.move-branch", ["branch": prepared.branch]))
+            }
+            throw error
         }
+    }
+
+    /// Puts the branch, index and working tree back where `publish` found them (compare-and-swap:
+    /// only when the branch is still at the prepared tip).
+    func unpublish(_ prepared: PreparedCommit) throws {
+        guard let start = prepared.start else {
+            throw CharterError(.repository, "\(prepared.branch) had no commit before", hint: "")
+        }
+        try git.updateReference(prepared.branch, to: start, expected: prepared.tip, message: "charter: undo \(prepared.summary)")
         if git.workingDirectory != nil {
-            try git.checkout(tree: tipTree, baseline: startTree, paths: touched)
+            try git.checkout(tree: prepared.startTree ?? git.emptyTree(), baseline: prepared.tipTree, paths: prepared.touched)
         }
-        return try made.map { try revision(git.commit($0)) }
+    }
+
+    /// Refuses when another git process holds the index (`.git/index.lock`): charter would
+    /// otherwise write the working tree and fail on the index halfway.
+    func requireNoIndexLock() throws {
+        let lock = URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("index.lock")
+        if FileManager.default.fileExists(atPath: lock.path) {
+            throw CharterError(.repository, file: ".git/index.lock", Message("reliability.index-locked"),
+                               hint: Message("reliability.index-locked.hint"))
+        }
     }
 
     func signature(_ person: Person?, _ date: Date?, fallback: Signature?) throws -> Signature {
@@ -112,4 +165,17 @@ extension CharterRepository {
     func repositoryPath(_ path: String) -> String {
         directory == "." ? path : "\(directory)/\(path)"
     }
+}
+
+/// Commits written as objects but not yet on their branch: what `publish` moves the branch to.
+struct PreparedCommit: Sendable {
+    var branch: String
+    var start: OID?
+    var startTree: OID?
+    var tip: OID
+    var tipTree: OID
+    /// Paths relative to the repository root.
+    var touched: [String]
+    var made: [OID]
+    var summary: String
 }

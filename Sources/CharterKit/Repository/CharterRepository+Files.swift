@@ -18,9 +18,11 @@ extension CharterRepository {
             for entry in try git.treeEntries(tree) {
                 if entry.name == ManifestFile.fileName, entry.kind == .blob {
                     files.manifest = try git.blob(entry.oid)
+                    if entry.fileMode == 0o120000 { files.symlinks.insert(entry.name) }
                 } else if entry.name == "clauses", entry.kind == .tree {
                     for file in try git.treeEntries(entry.oid) where file.kind == .blob && file.name.hasSuffix(".md") {
                         files.clauseFiles[file.name] = try git.blob(file.oid)
+                        if file.fileMode == 0o120000 { files.symlinks.insert("clauses/\(file.name)") }
                     }
                 }
             }
@@ -45,7 +47,9 @@ extension CharterRepository {
             }
             clauses[name] = data
         }
-        return CharterFiles(directory: directory, manifest: manifest, clauseFiles: clauses)
+        var files = CharterFiles(directory: directory, manifest: manifest, clauseFiles: clauses)
+        files.symlinks = symlinks(in: folder, clauseNames: Array(clauses.keys))
+        return files
     }
 
     /// What `charter check` reads: the charter's raw files in `source`, the

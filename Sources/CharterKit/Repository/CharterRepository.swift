@@ -189,7 +189,17 @@ public final class CharterRepository: Sendable {
             }
             clauses[name] = data
         }
-        return CharterFiles(directory: directory, manifest: manifest, clauseFiles: clauses)
+        var files = CharterFiles(directory: directory, manifest: manifest, clauseFiles: clauses)
+        files.symlinks = CharterRepository.symlinks(in: folder, clauseNames: Array(clauses.keys))
+        return files
+    }
+
+    /// The charter files under `folder` that are symbolic links (relative paths).
+    static func symlinks(in folder: URL, clauseNames: [String]) -> Set<String> {
+        let paths = [ManifestFile.fileName] + clauseNames.map { "clauses/\($0)" }
+        return Set(paths.filter { path in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent(path).path)) != nil
+        })
     }
 
     // MARK: Paths

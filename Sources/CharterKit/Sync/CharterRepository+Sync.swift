@@ -201,6 +201,9 @@ struct SyncRun {
     /// nothing new, else a merge commit holding the union. The local branch moves by
     /// compare-and-swap; when a local writer recorded meanwhile, the union is made again.
     private mutating func integrateDeliberation(_ remoteTip: OID) throws {
+        for record in try receivedQuarantine(remoteTip) where !report.deliberation.quarantined.contains(record) {
+            report.deliberation.quarantined.append(record)
+        }
         for _ in 0..<100 {
             let local = try git.reference(deliberationRef)
             let target: OID
@@ -227,6 +230,24 @@ struct SyncRun {
         }
         throw CharterError(.repository, "the \(store.branch) branch kept moving while sync merged it; nothing was lost",
                            hint: "run `charter sync` again")
+    }
+
+    /// The record files the remote has and the clone has not (or has otherwise) that cannot
+    /// be trusted, checked one by one as the fold checks them.
+    private func receivedQuarantine(_ remoteTip: OID) throws -> [QuarantinedRecord] {
+        let localTree = try git.reference(deliberationRef).map { try git.commit($0).tree }
+        var sifter = RecordSifter()
+        for change in try git.diffTrees(localTree, try git.commit(remoteTip).tree)
+        where change.kind != .deleted && change.path.hasSuffix(".json") && !change.path.hasPrefix("imports/") {
+            guard let blob = change.newOID else { continue }
+            do {
+                sifter.add(try store.decodedRecord(blob), path: change.path, blob: blob.hex)
+            } catch let error as DecodingError {
+                sifter.unreadable(path: change.path, blob: blob.hex, error: error)
+            }
+        }
+        _ = sifter.finish()
+        return sifter.quarantined
     }
 
     /// The merge commit of two tips: the union of their trees, parents in id order, the higher

@@ -88,6 +88,9 @@ public struct DeliberationSync: Sendable, Codable {
     public var conflicts: [SyncConflict]
     /// The same CSV row imported on two clones: both comments kept.
     public var importOverlaps: [ImportOverlap]
+    /// Records received from this remote that cannot be trusted: integrated (nothing is
+    /// dropped) but quarantined, out of status and counts (`charter doctor` lists them all).
+    public var quarantined: [QuarantinedRecord] = []
 }
 
 /// The text branch's side of a sync: only ever fast-forwarded.

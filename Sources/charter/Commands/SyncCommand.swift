@@ -106,6 +106,9 @@ enum SyncText {
             warnings.append("the CSV row \(overlap.path) was imported on two clones: comments \(overlap.kept) and \(overlap.other) "
                             + "are both recorded; retract one with `charter comment retract` if they say the same")
         }
+        for record in report.deliberation.quarantined {
+            warnings.append("from \(report.remote): " + record.message.text(in: CLILanguage.current))
+        }
         for tag in report.tags.differing {
             warnings.append("tag \(tag) differs here and on \(report.remote); neither was changed")
         }

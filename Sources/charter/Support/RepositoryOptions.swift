@@ -9,7 +9,15 @@ struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The charter's folder in the repository.", valueName: "folder"))
     var dir: String?
 
+    /// Opens the repository, first completing or undoing an adoption a crash interrupted
+    /// (said on standard error; a recovery that cannot proceed is said too, and the command goes on).
     func open() throws -> CharterRepository {
-        try CharterRepository(discoveringFrom: repo, directory: dir)
+        let repository = try CharterRepository(discoveringFrom: repo, directory: dir)
+        do {
+            try repository.recoverInterruptedAdoption()
+        } catch let error as CharterError {
+            Terminal.note(error.description(in: CLILanguage.current))
+        }
+        return repository
     }
 }

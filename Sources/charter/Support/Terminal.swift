@@ -1,9 +1,15 @@
+import CharterKit
 import Foundation
 
 /// Where output goes and whether it may be coloured.
 enum Terminal {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("charter: " + message + "\n").utf8))
+    }
+
+    /// What charter repaired on its own during the command (`Notices`), on standard error.
+    static func notices() {
+        for notice in Notices.drain() { note("charter: " + notice.text(in: CLILanguage.current)) }
     }
 
     static func note(_ message: String) {

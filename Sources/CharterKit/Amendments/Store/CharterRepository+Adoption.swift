@@ -51,21 +51,58 @@ extension CharterRepository {
         }
         let forced = force && !agreed
         let message = adoptionMessage(amendment, text: text, status: status, forced: forced, merged: application.merged)
-        let revisions = try commit([TextCommit(files: application.files, message: message, author: person, committer: person)],
-                                   expecting: head.oid)
-        guard let made = revisions.first, let oid = OID(hex: made.id) else { throw CharterError(.repository, "nothing was committed") }
-        do {
-            try recordAdoption(amendment, store: store, person: person,
-                               AmendmentAdoption(amendment: amendment.id, revision: oid.hex, status: status, forced: forced,
-                                                 merged: application.merged))
-        } catch {
-            throw CharterError(.repository, "the amendment was committed as \(oid.short()) but its adoption could not be recorded: \(error)",
-                               hint: "run `charter amend adopt \(amendment.shortID)` again: it finds the commit and records the adoption")
+        guard let prepared = try prepareCommit([TextCommit(files: application.files, message: message, author: person, committer: person)],
+                                               expecting: head.oid),
+              let startTree = prepared.startTree, let start = prepared.start else {
+            throw CharterError(.repository, "nothing was committed")
         }
+        let adoption = AmendmentAdoption(amendment: amendment.id, revision: prepared.tip.hex, status: status, forced: forced,
+                                         merged: application.merged)
+        try adoptAtomically(prepared, intent: AdoptionIntent(branch: prepared.branch, start: start.hex, startTree: startTree.hex,
+                                                             commit: prepared.tip.hex, commitTree: prepared.tipTree.hex,
+                                                             paths: prepared.touched, adoption: adoption, editor: person,
+                                                             pid: ProcessInfo.processInfo.processIdentifier),
+                            amendment: amendment, store: store)
+        let made = try revision(git.commit(prepared.tip))
         return try adoptionResult(amendment.id, revision: made, forced: forced, merged: application.merged, recordedOnly: false)
     }
 
-    private func recordAdoption(_ amendment: Amendment, store: DeliberationStore, person: Person, _ adoption: AmendmentAdoption) throws {
+    /// Publishes the adoption commit and records it as one unit: the intent is written first,
+    /// then the index, working tree and branch move, then the record; on a failure everything
+    /// is put back. A crash at any moment leaves the intent, which the next command reads to
+    /// complete or undo the adoption (`recoverInterruptedAdoption`).
+    private func adoptAtomically(_ prepared: PreparedCommit, intent: AdoptionIntent, amendment: Amendment, store: DeliberationStore) throws {
+        guard let lock = try ProcessLock(AdoptionIntent.lockURL(git), wait: false) else {
+            throw CharterError(.repository, Message("reliability.adoption.busy"), hint: Message("reliability.adoption.busy.hint"))
+        }
+        defer { lock.release() }
+        try intent.write(git)
+        FaultPoint.hit("adopt.after-intent")
+        do {
+            try publish(prepared)
+        } catch {
+            AdoptionIntent.remove(git)
+            throw error
+        }
+        FaultPoint.hit("adopt.after-branch")
+        do {
+            try recordAdoption(amendment, store: store, person: intent.editor, intent.adoption)
+        } catch {
+            do {
+                try unpublish(prepared)
+                AdoptionIntent.remove(git)
+            } catch {
+                throw CharterError(.repository, Message("reliability.adoption.half", ["commit": prepared.tip.short(), "cause": "\(error)"]),
+                                   hint: Message("reliability.adoption.half.hint"))
+            }
+            throw CharterError(.repository, Message("reliability.adoption.undone", ["amendment": amendment.shortID, "cause": "\(error)"]),
+                               hint: Message("reliability.adoption.undone.hint"))
+        }
+        FaultPoint.hit("adopt.after-record")
+        AdoptionIntent.remove(git)
+    }
+
+    func recordAdoption(_ amendment: Amendment, store: DeliberationStore, person: Person, _ adoption: AmendmentAdoption) throws {
         try store.append(facilitator: person, message: "Adopt amendment \(amendment.shortID) in \(adoption.revision.prefix(7))") { _ in
             [.amendmentAdopted(adoption)]
         }

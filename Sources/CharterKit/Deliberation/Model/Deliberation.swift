@@ -11,6 +11,13 @@ public struct Deliberation: Sendable {
     public private(set) var amendmentComments: [RecordedComment] = []
     /// The highest Lamport clock seen.
     public private(set) var clock = 0
+    /// Record files left out of the fold, with the reason (kept on the branch, never dropped).
+    public var quarantined: [QuarantinedRecord] = []
+
+    public init(records: [Record], quarantined: [QuarantinedRecord]) {
+        self.init(records: records)
+        self.quarantined = quarantined
+    }
 
     public init(records: [Record]) {
         self.records = records.sorted(by: Record.precedes)

@@ -51,6 +51,7 @@ extension CharterRepository {
     /// The status matrix: at a text revision (HEAD by default), or as of a
     /// workshop (its text, its territories, the records made until it closed).
     public func status(at revision: String? = nil, workshop workshopID: String? = nil) throws -> StatusMatrix {
+        noteMissingDeliberation(try deliberationStore())
         // Where we stand now: from the position index (`.git/charter/`), unless disabled.
         if revision == nil, workshopID == nil, indexEnabled {
             return try indexedStatus()

@@ -56,7 +56,12 @@ public struct DeliberationSnapshot: Sendable {
         guard let tip, let tree else { return 0 }
         let message = try store.git.commit(tip).message
         for line in message.split(separator: "\n").reversed() where line.hasPrefix("\(DeliberationStore.clockTrailer): ") {
-            if let value = Int(line.dropFirst(DeliberationStore.clockTrailer.count + 2)) { return value }
+            // A trailer is read like a record: a value out of range (hand-made, or received
+            // from a broken replica) is ignored, and the records say the clock instead.
+            if let value = Int(line.dropFirst(DeliberationStore.clockTrailer.count + 2)), value >= 0, value <= Record.maxClock {
+                return value
+            }
+            break
         }
         return try store.records(under: "", in: tree).map(\.clock).max() ?? 0
     }

@@ -47,34 +47,56 @@ public final class DeliberationStore: Sendable {
     // MARK: Reading
 
     /// Every record on the branch, folded.
+    /// Every record on the branch, folded; the files that cannot be trusted quarantined
+    /// (`Deliberation.quarantined`), never a reason to fail.
     public func load() throws -> Deliberation {
         guard let tip = try tip().oid else { return Deliberation(records: []) }
-        return Deliberation(records: try records(under: "", in: git.commit(tip).tree))
+        let (records, quarantined) = try scan(under: "", in: git.commit(tip).tree)
+        if !quarantined.isEmpty { Notices.post(Message("reliability.quarantine.summary", count: quarantined.count)) }
+        return Deliberation(records: records, quarantined: quarantined)
     }
 
-    /// The records in the folder `path` of `tree` (recursively).
+    /// The records in the folder `path` of `tree` (recursively), quarantined files left out.
     func records(under path: String, in tree: OID) throws -> [Record] {
+        try scan(under: path, in: tree).records
+    }
+
+    /// The records in the folder `path` of `tree` (recursively), and the files quarantined.
+    func scan(under path: String, in tree: OID) throws -> (records: [Record], quarantined: [QuarantinedRecord]) {
         let folder: OID
         if path.isEmpty {
             folder = tree
         } else {
-            guard let entry = try git.entry(atPath: path, inTree: tree), entry.kind == .tree else { return [] }
+            guard let entry = try git.entry(atPath: path, inTree: tree), entry.kind == .tree else { return ([], []) }
             folder = entry.oid
         }
-        var result: [Record] = []
-        try collect(folder, path: path, into: &result)
-        return result
+        var sifter = RecordSifter()
+        try collect(folder, path: path, into: &sifter)
+        let records = sifter.finish()
+        return (records, sifter.quarantined)
     }
 
-    private func collect(_ tree: OID, path: String, into result: inout [Record]) throws {
+    private func collect(_ tree: OID, path: String, into sifter: inout RecordSifter) throws {
         for entry in try git.treeEntries(tree) {
             let entryPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
             if entry.kind == .tree {
-                if entryPath != "imports" { try collect(entry.oid, path: entryPath, into: &result) }
+                if entryPath != "imports" { try collect(entry.oid, path: entryPath, into: &sifter) }
             } else if entry.kind == .blob, entry.name.hasSuffix(".json") {
-                result.append(try record(entry.oid, path: entryPath))
+                do {
+                    sifter.add(try decodedRecord(entry.oid), path: entryPath, blob: entry.oid.hex)
+                } catch let error as DecodingError {
+                    sifter.unreadable(path: entryPath, blob: entry.oid.hex, error: error)
+                }
             }
         }
+    }
+
+    /// The record in a blob (cached by blob id); throws `DecodingError` for a file that is not one.
+    func decodedRecord(_ blob: OID) throws -> Record {
+        if let cached = cache.withLock({ $0[blob] }) { return cached }
+        let record = try RecordCodec.decode(try git.blob(blob))
+        cache.withLock { $0[blob] = record }
+        return record
     }
 
     func record(_ blob: OID, path: String) throws -> Record {
@@ -123,7 +145,7 @@ public final class DeliberationStore: Sendable {
             let buffered = events.count >= DeliberationStore.bufferThreshold ? try git.bufferedWriter() : nil
             func writeBlob(_ data: Data) throws -> OID { try buffered?.writeBlob(data) ?? git.writeBlob(data) }
             for event in events {
-                clock += 1
+                clock = try Record.nextClock(after: clock)
                 let record = Record(id: RecordID.make(at: now), clock: clock, recordedAt: now, facilitator: facilitator, event: event)
                 records.append(record)
                 let data = try RecordCodec.encode(record)
@@ -142,7 +164,7 @@ public final class DeliberationStore: Sendable {
                 ?? git.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: fullMessage)
             try buffered?.flush()
             do {
-                try git.updateReference(reference, to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
+                try moveBranch(to: commit, expected: isLocal ? tip : nil, message: "charter: \(message)")
                 return records
             } catch let error as GitError where (error.code == .modified || error.code == .locked) && attempt < attempts {
                 // Another writer won the race (`modified`), or is moving the branch right now and
@@ -156,6 +178,30 @@ public final class DeliberationStore: Sendable {
                                    hint: "if no other charter or git command is running, remove .git/\(reference).lock and run the command again")
             }
         }
+    }
+
+    /// Moves the branch (compare-and-swap) holding the writers' process lock: a git lock file
+    /// (`refs/heads/deliberation.lock`) found while holding it was left by a process that died
+    /// (charter writers only create it under that lock); once it is older than a second (so no
+    /// git command is writing it either), it is removed, and said.
+    private func moveBranch(to commit: OID, expected: OID?, message: String) throws {
+        let lock = try ProcessLock(writerLockURL, wait: true)
+        defer { lock?.release() }
+        do {
+            try git.updateReference(reference, to: commit, expected: expected, message: message)
+        } catch let error as GitError where error.code == .locked && lock != nil && removeStaleReferenceLock() {
+            try git.updateReference(reference, to: commit, expected: expected, message: message)
+        }
+    }
+
+    var writerLockURL: URL { CharterRepository.cacheDirectory(git).appendingPathComponent("deliberation-writer.lock") }
+
+    /// The branch's git lock file, relative to the git directory.
+    var referenceLockPath: String { "\(reference).lock" }
+
+    /// Removes the branch's git lock file when it is stale (see `StaleLock`); true when it did.
+    func removeStaleReferenceLock() -> Bool {
+        StaleLock.remove(reference, in: git)
     }
 
     static let clockTrailer = "Clock"

@@ -74,7 +74,13 @@ public enum RecordCodec {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // Charter's own ISO 8601 (proleptic Gregorian, as the fast reader reads it): Foundation's
+        // switches to the Julian calendar before 1582, so a date written by one path and read by
+        // the other would move (found by fuzzing the record codec).
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(iso8601(date))
+        }
         return encoder
     }
 
@@ -177,7 +183,23 @@ public enum RecordCodec {
             return record
         }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = FastReader.date(text) { return date }
+            // Other ISO 8601 forms (fractional seconds, an offset), as `.iso8601` reads them, from
+            // 1583 on only (where Foundation's calendar and charter's agree) to year 9999.
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            let parsed = formatter.date(from: text) ?? {
+                formatter.formatOptions = [.withInternetDateTime]
+                return formatter.date(from: text)
+            }()
+            guard let date = parsed, date.timeIntervalSince1970 >= -12_212_553_600, date.timeIntervalSince1970 < 253_402_300_800 else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "`\(text)` is not a date charter reads (YYYY-MM-DDTHH:MM:SSZ)")
+            }
+            return date
+        }
         return try decoder.decode(Record.self, from: data)
     }
 
