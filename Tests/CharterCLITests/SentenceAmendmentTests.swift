@@ -62,8 +62,9 @@ struct SentenceAmendmentTests {
 
         // The changelog shows each adopted amendment's text change, word by word.
         let changelog = try repo.ok(["changelog", "HEAD~2", "HEAD"])
-        #expect(changelog.contains("~~définition~~**formulation**") || changelog.contains("~~définition~~ **formulation**"), "\(changelog)")
-        #expect(changelog.contains("~~disent~~**annoncent**") || changelog.contains("~~disent~~ **annoncent**"))
+        // (The Markdown redline is CriticMarkup: `{~~old~>new~~}`.)
+        #expect(changelog.contains("{~~définition~>formulation~~}"), "\(changelog)")
+        #expect(changelog.contains("{~~disent~>annoncent~~}"), "\(changelog)")
         let log = try JSONSerialization.jsonObject(with: Data(repo.ok(["changelog", "HEAD~2", "HEAD", "--format", "json"]).utf8)) as? [String: Any]
         let entries = log?["amendments"] as? [[String: Any]] ?? []
         #expect(entries.map { ($0["textChange"] as? [String: Any])?["insertedWords"] as? Int } == [1, 1])

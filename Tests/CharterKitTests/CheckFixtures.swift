@@ -13,6 +13,8 @@ struct CheckFixture: Sendable {
     var language = "fr"
     var base: [String: Data]?
     var extraFiles: [String: Data] = [:]
+    /// Files (relative to the charter folder) that the working tree holds as symbolic links.
+    var symlinks: Set<String> = []
 
     /// One clause `a` with this body.
     static func body(_ body: String, rules: [String] = []) -> CheckFixture {
@@ -43,7 +45,16 @@ struct CheckFixture: Sendable {
     }
 
     var files: CharterFiles {
-        CharterFiles(directory: "charter", manifest: Data(manifestText.utf8), clauseFiles: clauses)
+        var files = CharterFiles(directory: "charter", manifest: Data(manifestText.utf8), clauseFiles: clauses)
+        files.symlinks = symlinks
+        return files
+    }
+
+    /// The same charter with these files held as symbolic links.
+    func linking(_ paths: Set<String>) -> CheckFixture {
+        var copy = self
+        copy.symlinks = paths
+        return copy
     }
 
     var input: CheckInput {

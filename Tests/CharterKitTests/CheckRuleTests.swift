@@ -165,6 +165,12 @@ struct CheckRuleTests {
              passing: .body(words400 + ".\n"),
              disabled: .body(words400 + "\nmot. <!-- charter-disable text/length -->\n"),
              override: ["text/length: { max-words: 401 }"]),
+        Case(rule: "structure/symlink",
+             failing: CheckFixture.body("Texte.\n").linking(["clauses/a.md", "charter.yml"]),
+             passing: .body("Texte.\n"),
+             disabled: CheckFixture.manifest("title: Charte # charter-disable structure/symlink\nlanguage: fr\nsections:\n  - title: Section\n    clauses: [a]\n")
+                 .linking(["charter.yml"]),
+             override: ["structure/symlink: off"]),
         Case(rule: "text/terms",
              failing: .body("Envoyez un e-mail.\n", rules: ["text/terms: { terms: { e-mail: courriel } }"]),
              passing: .body("Envoyez un courriel.\n", rules: ["text/terms: { terms: { e-mail: courriel } }"]),
