@@ -207,6 +207,13 @@ struct ConsoleBrowserTests {
         try page.reload()
         try page.reload()
         #expect(try rig.comments().count == 2, "F5 after a save records nothing")
+        // Ctrl+S saves the grid, from whichever cell has the focus.
+        try ConsoleBrowserTests.fill(page, [("p.gouvernance-partagee.ile-de-keraven", "support")])
+        try page.evaluate("document.querySelector('[name=\"p.gouvernance-partagee.ile-de-keraven\"]').focus(); true")
+        try page.call("Input.dispatchKeyEvent", ["type": "keyDown", "key": "s", "code": "KeyS", "windowsVirtualKeyCode": 83, "modifiers": 2])
+        try page.call("Input.dispatchKeyEvent", ["type": "keyUp", "key": "s", "code": "KeyS", "windowsVirtualKeyCode": 83, "modifiers": 2])
+        try page.waitFor(url: { $0.contains("/workshops/salle?recorded=1") })
+        #expect(try rig.comments().count == 3, "Ctrl+S recorded the changed cell")
 
         // 3. A refused cell: every typed value stays, the message is at the cell, the focus on it; F5 records nothing twice.
         try ConsoleBrowserTests.fill(page, [("p.juste-place.haut-verdal", "reservation"), ("c.juste-place.haut-verdal", ""),
@@ -223,9 +230,9 @@ struct ConsoleBrowserTests {
         #expect(try page.evaluate("document.activeElement && document.activeElement.name") as? String == "p.juste-place.haut-verdal",
                 "the faulty cell has the focus")
         try page.screenshot(to: shots.appendingPathComponent("grid-refused-cell-1024.png"))
-        #expect(try rig.comments().count == 4)
+        #expect(try rig.comments().count == 5)
         try page.reload()
-        #expect(try rig.comments().count == 4, "F5 on the refused save's page records nothing twice")
+        #expect(try rig.comments().count == 5, "F5 on the refused save's page records nothing twice")
         // Enter in a one-line field does not send the form.
         try page.navigate("\(base)/clauses/juste-place")
         try ConsoleBrowserTests.fill(page, [("quote", "chacun")])
@@ -233,7 +240,7 @@ struct ConsoleBrowserTests {
         try page.call("Input.dispatchKeyEvent", ["type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13])
         Thread.sleep(forTimeInterval: 0.5)
         #expect(try page.evaluate("location.pathname") as? String == "/clauses/juste-place")
-        #expect(try rig.comments().count == 4, "Enter in « Citation » sent nothing")
+        #expect(try rig.comments().count == 5, "Enter in « Citation » sent nothing")
 
         // 4. The projection view, in the room's browser; a save from another browser (another session).
         try page.navigate("\(base)/workshops/salle/projection/juste-place")
