@@ -7,7 +7,7 @@ RELEASE := .build/release/charter
 STATIC  := .build/package/bin/charter
 PREFIX  ?= /usr/local
 DESTDIR ?=
-VERSION := $(shell sed -n 's/.*version: "charter \([^"]*\)".*/\1/p' Sources/charter/CharterCommand.swift)
+VERSION := $(shell sed -n 's/.*static let version = "\([^"]*\)".*/\1/p' Sources/charter/CharterCommand.swift)
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
 .PHONY: all deps chromium build release test demo bench clean static manual install uninstall deb package-deps package-test

@@ -15,10 +15,14 @@ if ldd "$binary" | grep -i swift; then
     echo "deb.sh: the binary links a Swift library dynamically: build it with make static" >&2
     exit 2
 fi
-# The package of each shared library the binary needs, from the files dpkg knows.
-depends="$(ldd "$binary" | awk '/=> \// { print $3 }' | while read -r library; do
+# The package of each shared library the binary links directly (NEEDED), from the files dpkg knows;
+# what those libraries need in turn, their own packages declare.
+depends="$(objdump -p "$binary" | awk '/NEEDED/ { print $2 }' | while read -r soname; do
+    library="$(ldd "$binary" | awk -v name="$soname" '$1 == name { print $3 }')"
+    [ -n "$library" ] || continue
     real="$(readlink -f "$library")"
-    dpkg -S "$library" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$library" 2>/dev/null || true
+    dpkg -S "$library" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$library" 2>/dev/null \
+        || { echo "deb.sh: no Debian package holds $library" >&2; exit 2; }
 done | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')"
 case "$depends" in
     *libgit2*) ;;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scripts/package/manual.sh — man pages generated from the commands' own help by
 # swift-argument-parser's generate-manual plugin, once in English and once in French
-# (the help follows CHARTER_LANG), into .build/package/man/{en,fr}.
+# (the help follows CHARTER_LANG), into .build/package/man/{en,fr}. The plugin runs the debug build
+# (`swift build`, which `make test` makes anyway): the help is the same in every configuration.
 set -euo pipefail
 swift="${SWIFT:-swift}"
 out=.build/package/man
@@ -10,7 +11,7 @@ rm -rf "$out"
 for language in en fr; do
     mkdir -p "$out/$language"
     CHARTER_LANG=$language "$swift" package --allow-writing-to-directory "$out/$language" \
-        generate-manual --multi-page --date "$date" --section 1 --authors "charter contributors" >&2
+        generate-manual --configuration debug --multi-page --date "$date" --section 1 --authors "charter contributors" >&2
     # The plugin writes into its work folder; copy the pages out.
     found="$(find .build/plugins -path '*GenerateManual*' -name 'charter.1' -newer "$out/$language" -print -quit)"
     [ -n "$found" ] || found="$(find .build/plugins -path '*GenerateManual*' -name 'charter.1' -print -quit)"

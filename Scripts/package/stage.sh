@@ -14,6 +14,7 @@ man=.build/package/man
 
 root="$destdir$prefix"
 install -Dm755 "$binary" "$root/bin/charter"
+strip --strip-debug "$root/bin/charter"   # the debugging information is most of its size
 for language in en fr; do
     folder="$root/share/man/man1"
     [ "$language" = fr ] && folder="$root/share/man/fr/man1"

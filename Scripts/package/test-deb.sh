@@ -51,5 +51,7 @@ run comment add --workshop essai --territory essai --clause "$clause" --position
 run status
 run --lang fr status
 test -f "$root/usr/share/man/man1/charter.1.gz"
+test -f "$root/usr/share/man/fr/man1/charter.1.gz"
+in_root sh -c "LANG=fr_FR.UTF-8 charter --help" | grep -q "Délibérer sur une charte"
 test -f "$root/usr/share/bash-completion/completions/charter"
 echo "package test passed: $(basename "$deb") installed and ran in a clean $suite root"

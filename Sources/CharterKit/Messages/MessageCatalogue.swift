@@ -51,6 +51,7 @@ public enum MessageCatalogue {
     /// Every part's entries, by part name.
     public static let domains: [(name: String, entries: [String: CatalogueEntry])] = [
         ("common", common),
+        ("cli", cli),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -40,6 +40,11 @@ enum CLILanguage {
         return (language, rest)
     }
 
+    /// « text » as the CLI prints names: no-break spaces inside in French, plain ones in English.
+    static func guillemets(_ text: String) -> String {
+        current == .fr ? "«\u{00A0}" + text + "\u{00A0}»" : "« " + text + " »"
+    }
+
     /// The message `key` in the CLI's language.
     static func text(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
         MessageCatalogue.text(key, count: count, arguments, in: current)
