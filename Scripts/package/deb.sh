@@ -48,5 +48,5 @@ Description: deliberate on and version a charter kept in git
 CONTROL
 find "$work/usr" -type d -exec chmod 755 {} +
 output=".build/package/charter_${version}_${arch}.deb"
-dpkg-deb --root-owner-group --build "$work" "$output" >&2
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$work" "$output" >&2   # gzip: fast to build, any dpkg reads it
 echo "$output"

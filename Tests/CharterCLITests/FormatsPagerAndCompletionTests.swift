@@ -31,8 +31,9 @@ import Testing
         // The completion scripts offer the same values.
         let bash = try workspace.charter.run("--generate-completion-script", "bash")
         #expect(bash.status == 0)
-        #expect(bash.stdout.contains("text json"))
-        #expect(bash.stdout.contains("text markdown html json"))
+        #expect(bash.stdout.contains("-W 'text'$'\\n''json'"))
+        #expect(bash.stdout.contains("-W 'text'$'\\n''markdown'$'\\n''html'$'\\n''json'"))
+        #expect(!bash.stdout.contains("-W 'text'$'\\n''json'$'\\n''markdown'"))
     }
 
     @Test func writesAnswerInJSONWithTheirSchema() throws {
