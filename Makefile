@@ -1,12 +1,16 @@
-# charter — make demo | make test | make bench
-# Each target installs what is missing (libgit2-dev, pkg-config, pandoc) with apt-get first.
+# charter — make demo | make test | make bench | make install | make deb | make package-test
+# Each target installs what is missing (libgit2-dev, pkg-config, pandoc…) with apt-get first.
 
 SWIFT   ?= swift
 BIN     := .build/debug/charter
 RELEASE := .build/release/charter
+STATIC  := .build/package/bin/charter
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/.*static let version = "\([^"]*\)".*/\1/p' Sources/charter/CharterCommand.swift)
 APT_GET := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: all deps chromium publishing office console-deps build release test demo bench reliability fuzz clean
+.PHONY: all deps chromium publishing office console-deps build release test demo bench reliability fuzz clean static manual install uninstall deb package-deps package-test
 
 all: build
 
@@ -98,6 +102,41 @@ reliability: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Scripts/fuzz.sh
+
+# A release binary with the Swift standard library and Foundation linked in: it needs libgit2 and
+# the C library, no Swift (`ldd` lists no Swift library).
+static: deps
+	$(SWIFT) build -c release --product charter --static-swift-stdlib
+	@if ldd $(RELEASE) | grep -i swift; then echo "$(RELEASE) still links Swift dynamically" >&2; exit 1; fi
+	install -Dm755 $(RELEASE) $(STATIC)
+
+# Man pages (English and French) generated from the commands by swift-argument-parser's plugin.
+manual: deps
+	SWIFT=$(SWIFT) bash Scripts/package/manual.sh
+
+# make install PREFIX=/usr/local (DESTDIR for staging): the binary, man pages, completions.
+install: static manual
+	bash Scripts/package/stage.sh "$(DESTDIR)" "$(PREFIX)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/charter $(DESTDIR)$(PREFIX)/share/man/man1/charter*.1.gz \
+		$(DESTDIR)$(PREFIX)/share/man/fr/man1/charter*.1.gz \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/charter \
+		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_charter \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/charter.fish
+
+# .build/package/charter_VERSION_ARCH.deb, depending on Debian's libgit2.
+deb: static manual
+	bash Scripts/package/deb.sh $(VERSION)
+
+package-deps:
+	@command -v debootstrap >/dev/null 2>&1 || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq debootstrap; }
+	@command -v dpkg-deb >/dev/null 2>&1 || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq dpkg; }
+
+# Builds the .deb, installs it into a clean Debian root made with debootstrap (no Swift inside)
+# and runs charter there. Slow (a Debian root and a release build): not part of `make test`.
+package-test: package-deps deb
+	bash Scripts/package/test-deb.sh .build/package/charter_$(VERSION)_$$(dpkg --print-architecture).deb
 
 clean:
 	rm -rf .build .build-fuzz

@@ -4,19 +4,14 @@ import Foundation
 
 /// The `charter` command: deliberate on and version a charter kept in git.
 struct CharterCommand: ParsableCommand {
+    /// The version `make deb` names its package after.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "charter",
-        abstract: "Deliberate on and version a charter kept in a git repository.",
-        discussion: """
-            A charter is a manifest (charter/charter.yml) and one Markdown file per clause
-            (charter/clauses/<id>.md). Every command works from any folder of the repository.
-
-            Language: --lang fr|en on any command, else CHARTER_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG). \
-            Reports and the console are in French unless --lang en is given.
-
-            Exit codes: 0 success, 1 a check or gate found problems, 2 the command could not do its work.
-            """,
-        version: "charter 0.1.0",
+        abstract: CLILanguage.text("cli.root.abstract"),
+        discussion: CLILanguage.text("cli.root.discussion"),
+        version: "charter \(CharterCommand.version)",
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             LogCommand.self, DiffCommand.self, WorkshopCommand.self, CommentCommand.self, StatusCommand.self,
@@ -33,7 +28,7 @@ enum Main {
         do {
             // `charter --version --verbose`: the version subcommand's long form (ArgumentParser
             // would print the short version and ignore --verbose).
-            let arguments = CLILanguage.split(Array(CommandLine.arguments.dropFirst())).rest
+            let arguments = Pager.split(CLILanguage.split(Array(CommandLine.arguments.dropFirst())).rest).rest
             if arguments.contains("--version"), Set(arguments).isSubset(of: ["--version", "--verbose", "-v"]),
                arguments.contains("--verbose") || arguments.contains("-v") {
                 try VersionCommand.parse(["--verbose"]).run()

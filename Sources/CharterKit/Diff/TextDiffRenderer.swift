@@ -9,15 +9,18 @@ public struct TextDiffRenderer: Sendable {
     public var color: Bool
     /// Notes to add on a clause's line, e.g. the amendments that changed it.
     public var annotations: [ClauseID: [String]]
+    /// The language of the words around the text (the text itself is never translated).
+    public var language: Language
 
-    public init(color: Bool, annotations: [ClauseID: [String]] = [:]) {
+    public init(color: Bool, annotations: [ClauseID: [String]] = [:], language: Language = .en) {
         self.color = color
         self.annotations = annotations
+        self.language = language
     }
 
     public func render(_ diff: CharterDiff) -> String {
         var out = style("diff \(diff.fromLabel) → \(diff.toLabel)", Self.bold) + "\n"
-        for line in DiffWording.manifestLines(diff) {
+        for line in DiffWording.manifestLines(diff, in: language) {
             out += "  " + line + "\n"
         }
         let width = diff.clauses.map { ($0.number.map(String.init) ?? "-").count }.max() ?? 1
@@ -25,7 +28,7 @@ public struct TextDiffRenderer: Sendable {
         for change in diff.clauses {
             let number = change.number.map(String.init) ?? "-"
             let pad = String(repeating: " ", count: width - number.count)
-            out += "  \(pad)\(number). \(change.id)  \(DiffWording.quoted(change.title))  \(DiffWording.kinds(change))"
+            out += "  \(pad)\(number). \(change.id)  \(DiffWording.quoted(change.title, in: language))  \(DiffWording.kinds(change, in: language))"
             if let notes = annotations[change.id], !notes.isEmpty { out += "  [\(notes.joined(separator: "; "))]" }
             out += "\n"
             if change.has(.added), let clause = change.clause, !clause.body.isEmpty {
@@ -34,7 +37,7 @@ public struct TextDiffRenderer: Sendable {
                 out += indented(words(body), indent) + "\n"
             }
         }
-        out += diff.isEmpty ? "no change\n" : diff.summary.description + "\n"
+        out += (diff.isEmpty ? MessageCatalogue.text("cli.diff.noChange", in: language) : diff.summary.text(in: language)) + "\n"
         return out
     }
 

@@ -70,16 +70,16 @@ public struct FacilitatorRoster: Hashable, Sendable, Codable {
         do {
             var roster = try JSONDecoder().decode(FacilitatorRoster.self, from: data)
             guard roster.schema == schemaTag else {
-                throw CharterError(.badInput, file: file, "unknown facilitators schema `\(roster.schema)`",
-                                   hint: "it was written by another version of charter")
+                throw CharterError(.badInput, file: file, Message("cli.facilitator.error.schema", ["schema": roster.schema]),
+                                   hint: Message("cli.facilitator.error.schema.hint"))
             }
             roster.facilitators.sort { $0.id < $1.id }
             return roster
         } catch let error as CharterError {
             throw error
         } catch {
-            throw CharterError(.badInput, file: file, "unreadable facilitators file: \(error)",
-                               hint: "fix it by hand, or remove it and add the facilitators again with `charter facilitator add`")
+            throw CharterError(.badInput, file: file, Message("cli.facilitator.error.unreadable", ["problem": "\(error)"]),
+                               hint: Message("cli.facilitator.error.unreadable.hint"))
         }
     }
 }
@@ -104,15 +104,15 @@ extension CharterRepository {
     @discardableResult
     public func addFacilitator(name: String, email: String?, territories: [String]) throws -> (facilitator: Facilitator, replaced: Bool) {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw CharterError(.badInput, "the facilitator needs a name") }
+        guard !name.isEmpty else { throw CharterError(.badInput, Message("cli.facilitator.error.name")) }
         let id = Slug.make(name)
         let email = email?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let email, email.isEmpty || email.contains(where: { $0 == "<" || $0 == ">" || $0.isNewline }) {
-            throw CharterError(.badInput, "`\(email)` is not an e-mail address", hint: "e.g. --email claire.martin@example.org")
+            throw CharterError(.badInput, Message("cli.facilitator.error.email", ["email": email]), hint: Message("cli.facilitator.error.email.hint"))
         }
         let wanted = Array(Set(territories.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
         guard !wanted.isEmpty else {
-            throw CharterError(.badInput, "name the territories \(name) may record for", hint: "pass --territories a,b")
+            throw CharterError(.badInput, Message("cli.facilitator.error.territories", ["name": name]), hint: Message("cli.facilitator.error.territories.hint"))
         }
         let manifest = try (try? charter(.revision("HEAD"))) ?? charter(.workingTree)
         for territory in wanted where manifest.manifest.territory(territory) == nil {
@@ -142,8 +142,8 @@ extension CharterRepository {
             try roster.encoded().write(to: url, options: .atomic)
             try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         } catch {
-            throw CharterError(.repository, file: url.path, "cannot write the facilitators file: \(error.localizedDescription)",
-                               hint: "check the permissions of the .git folder")
+            throw CharterError(.repository, file: url.path, Message("cli.facilitator.error.write", ["problem": error.localizedDescription]),
+                               hint: Message("cli.facilitator.error.write.hint"))
         }
     }
 }

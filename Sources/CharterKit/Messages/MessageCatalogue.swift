@@ -57,6 +57,7 @@ public enum MessageCatalogue {
         ("documents", documents),
         ("console", console),
         ("reliability", reliability),
+        ("cli", cli),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

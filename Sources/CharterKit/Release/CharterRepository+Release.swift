@@ -23,16 +23,22 @@ extension CharterRepository {
     /// Why the text at HEAD may not be released: each clause whose status is `objection`,
     /// each amendment still open. Empty when it may.
     public func releaseGate() throws -> [String] {
+        try releaseGateWordings().map { $0.text(in: .en) }
+    }
+
+    /// The gate's reasons as catalogue messages, to be read in any language.
+    public func releaseGateWordings() throws -> [Message] {
         let matrix = try status()
-        var reasons: [String] = []
+        var reasons: [Message] = []
         for row in matrix.rows where row.status == .objection {
             let objecting = row.cells.values.filter { $0.position == .objection && $0.currency.counts }.map(\.territory).sorted()
-            reasons.append("clause \(row.number). \(row.clause) « \(row.title) » has an objection"
-                           + (objecting.isEmpty ? "" : " from \(objecting.joined(separator: ", "))"))
+            let values = ["number": String(row.number), "clause": row.clause.rawValue, "title": row.title,
+                          "territories": objecting.joined(separator: ", ")]
+            reasons.append(Message(objecting.isEmpty ? "cli.release.reason.objection" : "cli.release.reason.objectionFrom", values))
         }
         for view in try amendments(AmendmentFilter(status: "open")) {
-            reasons.append("amendment \(view.shortID) (\(view.amendment.change.summary), proposed by \(view.amendment.territory)) is still open"
-                           + (view.standing == .needsRebase ? " and needs a rebase" : ""))
+            let values = ["id": view.shortID, "change": view.amendment.change.summary, "territory": view.amendment.territory]
+            reasons.append(Message(view.standing == .needsRebase ? "cli.release.reason.amendmentRebase" : "cli.release.reason.amendment", values))
         }
         return reasons
     }
@@ -41,20 +47,24 @@ extension CharterRepository {
     /// (`release-blocked`, listing the reasons) when the gate finds any, unless `force`:
     /// then the tag's message lists what it was released despite.
     @discardableResult
-    public func release(_ version: String, message: String? = nil, force: Bool = false, tagger: Person? = nil) throws -> Release {
+    ///
+    /// `language` words the refusal's list of reasons (the tag's message is English).
+    public func release(_ version: String, message: String? = nil, force: Bool = false, tagger: Person? = nil,
+                        language: Language = .en) throws -> Release {
         guard Self.isValidVersion(version) else {
-            throw CharterError(.badInput, "`\(version)` is not a usable version name",
-                               hint: "use letters, digits, dots, dashes and underscores, e.g. v1.0 or 2026-03")
+            throw CharterError(.badInput, Message("cli.release.badVersion", ["version": version]), hint: Message("cli.release.badVersion.hint"))
         }
         let tag = Self.versionTagPrefix + version
         if try git.reference("refs/tags/\(tag)") != nil {
-            throw CharterError(.alreadyExists, "version \(version) exists already (tag \(tag))", hint: "choose another version name")
+            throw CharterError(.alreadyExists, Message("cli.release.exists", ["version": version, "tag": tag]), hint: Message("cli.release.exists.hint"))
         }
         let (head, text) = try headText()
-        let reasons = try releaseGate()
+        let wordings = try releaseGateWordings()
+        let reasons = wordings.map { $0.text(in: .en) }
         if !reasons.isEmpty && !force {
-            throw CharterError(.releaseBlocked, "version \(version) cannot be released:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n"),
-                               hint: "settle these first, or release anyway with --force (the tag will say so)")
+            let list = wordings.map { "  - " + $0.text(in: language) }.joined(separator: "\n")
+            throw CharterError(.releaseBlocked, Message("cli.release.blocked", ["version": version, "reasons": list]),
+                               hint: Message("cli.release.blocked.hint"))
         }
         let matrix = try status()
         var lines = ["\(text.manifest.title) \(version)", ""]
@@ -81,7 +91,7 @@ extension CharterRepository {
                 _ = try git.createTag(tag, target: head.oid, tagger: signature, message: body)
             }
         } catch let error as GitError where error.code == .exists {
-            throw CharterError(.alreadyExists, "version \(version) exists already (tag \(tag))", hint: "choose another version name")
+            throw CharterError(.alreadyExists, Message("cli.release.exists", ["version": version, "tag": tag]), hint: Message("cli.release.exists.hint"))
         }
         return Release(version: version, tag: tag, revision: head.oid.hex, forced: !reasons.isEmpty, reasons: reasons, message: body)
     }

@@ -14,7 +14,7 @@ extension CharterRepository {
             let git = try Repository.create(at: absolute)
             return CharterRepository(git: git, directory: relativeDirectory(directory ?? "charter", git: git, currentDirectory: currentDirectory))
         } catch let error as GitError {
-            throw CharterError(.repository, "cannot create a git repository at \(absolute): \(error.message)")
+            throw CharterError(.repository, Message("cli.init.cannotCreate", ["path": absolute, "problem": error.message]))
         }
     }
 

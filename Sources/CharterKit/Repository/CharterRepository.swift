@@ -31,8 +31,8 @@ public final class CharterRepository: Sendable {
         do {
             git = try Repository.discover(from: start)
         } catch let error as GitError {
-            throw CharterError(.repository, "no git repository at or above \(start) (\(error.message))",
-                               hint: "run `git init` there first, or pass --repo with the repository's path")
+            throw CharterError(.repository, Message("cli.repository.none", ["path": start, "problem": error.message]),
+                               hint: Message("cli.repository.none.hint"))
         }
         self.directory = CharterRepository.relativeDirectory(directory ?? "charter", git: git, currentDirectory: currentDirectory)
         manifestStore = ManifestCache(url: CharterRepository.cacheDirectory(git).appendingPathComponent("manifests.cache"))
@@ -65,11 +65,11 @@ public final class CharterRepository: Sendable {
                 return version
             }
             if error.code == .unbornBranch || (try? git.head()) == nil {
-                throw CharterError(.unknownRevision, "the repository has no commits yet, so `\(spec)` names nothing",
-                                   hint: "commit the charter first (`charter init --commit`)")
+                throw CharterError(.unknownRevision, Message("cli.repository.unborn", ["revision": spec]),
+                                   hint: Message("cli.repository.unborn.hint"))
             }
-            throw CharterError(.unknownRevision, "unknown revision `\(spec)`: \(error.message)",
-                               hint: "use a commit id, a branch, a tag such as charter/v0.1, or HEAD~N")
+            throw CharterError(.unknownRevision, Message("cli.repository.unknownRevision", ["revision": spec, "problem": error.message]),
+                               hint: Message("cli.repository.unknownRevision.hint"))
         }
     }
 
@@ -94,8 +94,8 @@ public final class CharterRepository: Sendable {
     func charter(atCommit commit: CommitInfo, label: String) throws -> Charter {
         guard let tree = try charterTree(commit.tree) else {
             throw CharterError(.noCharter, file: directory,
-                               "there is no charter in `\(directory)` at \(label)",
-                               hint: "pass --dir to name the charter's folder, or choose a later revision")
+                               Message("cli.repository.noCharter", ["folder": directory, "revision": label]),
+                               hint: Message("cli.repository.noCharter.hint"))
         }
         return try charter(tree: tree)
     }
@@ -168,8 +168,7 @@ public final class CharterRepository: Sendable {
     /// The charter folder on disk.
     public func charterDirectoryURL() throws -> URL {
         guard let root = git.workingDirectory else {
-            throw CharterError(.repository, "the repository is bare: it has no working tree to read",
-                               hint: "name a revision instead (e.g. --at HEAD)")
+            throw CharterError(.repository, Message("cli.repository.bare"), hint: Message("cli.repository.bare.hint"))
         }
         let url = URL(fileURLWithPath: root, isDirectory: true)
         return directory == "." ? url : url.appendingPathComponent(directory, isDirectory: true)
@@ -184,8 +183,8 @@ public final class CharterRepository: Sendable {
         let clauseFolder = folder.appendingPathComponent("clauses", isDirectory: true)
         for name in (try? manager.contentsOfDirectory(atPath: clauseFolder.path)) ?? [] where name.hasSuffix(".md") {
             guard let data = manager.contents(atPath: clauseFolder.appendingPathComponent(name).path) else {
-                throw CharterError(.badInput, file: "\(clausesPath)/\(name)", "cannot read the file",
-                                   hint: "check its permissions")
+                throw CharterError(.badInput, file: "\(clausesPath)/\(name)", Message("cli.repository.unreadable"),
+                                   hint: Message("cli.repository.unreadable.hint"))
             }
             clauses[name] = data
         }

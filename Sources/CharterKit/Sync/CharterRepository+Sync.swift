@@ -32,9 +32,9 @@ extension CharterRepository {
     public func sync(_ options: SyncOptions = SyncOptions()) throws -> SyncReport {
         guard let remote = try git.remote(named: options.remote) else {
             let known = try git.remoteNames()
-            throw CharterError(.remote, "there is no remote `\(options.remote)` in this repository",
-                               hint: known.isEmpty ? "add one with `git remote add \(options.remote) <url>`"
-                                   : "known remotes: \(known.joined(separator: ", ")); pass one as `charter sync <remote>`")
+            throw CharterError(.remote, Message("cli.sync.error.noRemote", ["remote": options.remote]),
+                               hint: known.isEmpty ? Message("cli.sync.error.noRemote.add", ["remote": options.remote])
+                                   : Message("cli.sync.error.noRemote.known", ["remotes": known.joined(separator: ", ")]))
         }
         var sync = try SyncRun(repository: self, store: try deliberationStore(), remote: remote, options: options)
         return try sync.run()
@@ -123,13 +123,12 @@ struct SyncRun {
                 try remoteCall("push to") { try git.push(remote: remote.name, updates, options: transfer) }
             } catch let error as GitError where error.code == .nonFastForward {
                 guard options.direction != .pushOnly else {
-                    throw CharterError(.remote, "remote `\(remote.name)` has commits this clone lacks: \(error.message)",
-                                       hint: "run `charter sync \(remote.name)` without --push-only to fetch and merge them first")
+                    throw CharterError(.remote, Message("cli.sync.error.behind", ["remote": remote.name, "problem": error.message]),
+                                       hint: Message("cli.sync.error.behind.hint", ["remote": remote.name]))
                 }
                 guard report.attempts < options.attempts else {
-                    throw CharterError(.remote, "remote `\(remote.name)` kept moving during \(report.attempts) attempts to push; "
-                                       + "what was fetched is merged locally, nothing is lost",
-                                       hint: "run `charter sync` again")
+                    throw CharterError(.remote, Message("cli.sync.error.racing", count: report.attempts, ["remote": remote.name]),
+                                       hint: Message("cli.sync.error.again"))
                 }
                 // Someone pushed between our fetch and our push: back off a little, then fetch,
                 // merge and push again.
@@ -180,18 +179,16 @@ struct SyncRun {
         do {
             return try body()
         } catch let error as GitError where error.code == .auth {
-            throw CharterError(.authentication, error.message,
-                               hint: "ssh: start ssh-agent and `ssh-add` your key; https: set up a git credential helper "
-                                   + "(`git config credential.helper store`) or set GIT_USERNAME and GIT_PASSWORD. Nothing was changed.")
+            throw CharterError(.authentication, Message("cli.sync.error.verbatim", ["problem": error.message]),
+                               hint: Message("cli.sync.error.authentication.hint"))
         } catch let error as GitError where error.code == .nonFastForward {
             throw error
         } catch let error as GitError where error.code == .certificate || error.message.contains("hostkey") {
-            throw CharterError(.remote, "cannot \(verb) remote `\(remote.name)` (\(remote.url)): its identity could not be verified: \(error.message)",
-                               hint: "ssh: check the host's key and add it to ~/.ssh/known_hosts (connect once with `ssh`); "
-                                   + "https: check the server's certificate. Nothing was changed.")
+            throw CharterError(.remote, Message("cli.sync.error.\(verb.prefix { $0 != " " }).identity", ["remote": remote.name, "url": remote.url, "problem": error.message]),
+                               hint: Message("cli.sync.error.identity.hint"))
         } catch let error as GitError {
-            throw CharterError(.remote, "cannot \(verb) remote `\(remote.name)` (\(remote.url)): \(error.message)",
-                               hint: "check the address (`git remote -v`) and that the remote is reachable; nothing was changed")
+            throw CharterError(.remote, Message("cli.sync.error.\(verb.prefix { $0 != " " })", ["remote": remote.name, "url": remote.url, "problem": error.message]),
+                               hint: Message("cli.sync.error.unreachable.hint"))
         }
     }
 
@@ -228,8 +225,7 @@ struct SyncRun {
                 continue  // a record was written locally meanwhile: merge again from the new tip
             }
         }
-        throw CharterError(.repository, "the \(store.branch) branch kept moving while sync merged it; nothing was lost",
-                           hint: "run `charter sync` again")
+        throw CharterError(.repository, Message("cli.sync.error.branchMoving", ["branch": store.branch]), hint: Message("cli.sync.error.again"))
     }
 
     /// The record files the remote has and the clone has not (or has otherwise) that cannot
@@ -373,9 +369,8 @@ struct SyncRun {
                 }
                 text.state = .behind
                 text.blockedBy = paths
-                throw CharterError(.repository, "could not update the work tree to \(remote.name)/\(text.branch): \(error.message); "
-                                   + "\(text.branch) was left where it was",
-                                   hint: "move or commit the files in the way, then run `charter sync` again")
+                throw CharterError(.repository, Message("cli.sync.error.checkout", ["remote": remote.name, "branch": text.branch, "problem": error.message]),
+                                   hint: Message("cli.sync.error.checkout.hint"))
             }
         }
         text.state = .fastForwarded

@@ -264,7 +264,7 @@ enum Gate {
         do {
             return try body()
         } catch let error as CharterError where error.code == .noConsensus || error.code == .releaseBlocked {
-            Terminal.error(error.description)
+            Terminal.error(error.description(in: CLILanguage.current))
             throw ExitCode(1)
         }
     }

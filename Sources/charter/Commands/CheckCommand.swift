@@ -5,50 +5,41 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the charter's text: structure, references, French typography, style (the CI gate).",
-        discussion: """
-            Every finding is `file:line:col: severity [rule] message` (columns count Unicode code points). \
-            Rules are configured in the manifest's `check:` section and silenced on one line by \
-            `<!-- charter-disable rule-id -->`; docs/check.md lists them all.
-
-            Formats: text, json (schema charter-check/1), github (workflow annotations), junit (XML, \
-            one test case per rule and clause), sarif (2.1.0).
-
-            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 the check could not run.
-            """)
+        abstract: CLILanguage.text("cli.check.abstract"),
+        discussion: CLILanguage.text("cli.check.discussion"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Argument(help: ArgumentHelp("The charter's folder (default: --dir, else `charter`).", valueName: "path"))
+    @Argument(help: .key("cli.check.path", valueName: "path"))
     var path: String?
 
-    @Option(help: ArgumentHelp("Check the charter at this revision instead of the working tree.", valueName: "revision"))
+    @Option(help: .key("cli.check.atRevision", valueName: "revision"))
     var at: String?
 
     @Option(name: .customLong("changed-since"),
-            help: ArgumentHelp("Check only the clauses changed since this revision, and report findings on the changed lines only.", valueName: "revision"))
+            help: .key("cli.check.changedSinceHelp", valueName: "revision"))
     var changedSince: String?
 
-    @Option(help: "text, json, github, junit or sarif.")
+    @Option(help: .key("cli.option.format"))
     var format: CheckFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error or warning.")
+    @Option(name: .customLong("fail-on"), help: .key("cli.check.failOn"))
     var failOn: FailLevel = .error
 
-    @Flag(help: "Apply every mechanical fix in the working tree (idempotent; code spans are never touched).")
+    @Flag(help: .key("cli.check.fix"))
     var fix = false
 
-    @Option(help: ArgumentHelp("Also run a deliberation gate (release); refuses when the deliberation branch is absent.", valueName: "gate"))
+    @Option(help: .key("cli.check.gate", valueName: "gate"))
     var gate: String?
 
-    @Option(help: ArgumentHelp("Write the report to this file (the summary still goes to standard output).", valueName: "file"))
+    @Option(help: .key("cli.check.output", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        if fix && at != nil { throw ValidationError("--fix edits the working tree: it cannot be combined with --at") }
-        if path != nil && location.dir != nil { throw ValidationError("give the charter's folder either as PATH or with --dir, not both") }
+        if fix && at != nil { throw ValidationError(key: "cli.check.fixAt") }
+        if path != nil && location.dir != nil { throw ValidationError(key: "cli.check.pathAndDir") }
         if let gate, !DeliberationGates.names.contains(gate) {
-            throw ValidationError("unknown gate `\(gate)`: use \(DeliberationGates.names.joined(separator: ", "))")
+            throw ValidationError(key: "cli.check.unknownGate", ["gate": gate, "gates": DeliberationGates.names.joined(separator: ", ")])
         }
     }
 
@@ -91,7 +82,7 @@ struct CheckCommand: ParsableCommand {
 
         let rendered: String
         switch format {
-        case .text: rendered = TextCheckRenderer().render(report)
+        case .text: rendered = TextCheckRenderer(language: CLILanguage.current).render(report)
         case .json: rendered = JSONCheckRenderer().render(report)
         case .github: rendered = GitHubCheckRenderer().render(report)
         case .junit: rendered = JUnitCheckRenderer(failOn: failOn.severity).render(report)
@@ -101,10 +92,10 @@ struct CheckCommand: ParsableCommand {
             do {
                 try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw CharterError(.badInput, file: output, "cannot write the report: \(error.localizedDescription)",
-                                   hint: "check that the folder exists and can be written")
+                throw CharterError(.badInput, file: output, Message("cli.check.cannotWrite", ["problem": error.localizedDescription]),
+                                   hint: Message("cli.check.cannotWrite.hint"))
             }
-            print(TextCheckRenderer.summary(report))
+            print(TextCheckRenderer.summary(report, in: CLILanguage.current))
         } else {
             print(rendered, terminator: "")
         }

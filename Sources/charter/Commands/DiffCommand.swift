@@ -4,32 +4,25 @@ import CharterKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two versions, clause by clause, word by word.",
-        discussion: """
-            No revision: the working tree against HEAD. One: that revision against the working tree.
-            Two: the first against the second.
-
-            Formats: text (coloured on a terminal), markdown (~~removed~~ **added**), html (a standalone
-            redline page), json (schema charter-diff/1, see docs/diff-json.md: applying it to the first
-            version gives the second exactly).
-            """)
+        abstract: CLILanguage.text("cli.diff.abstract"),
+        discussion: CLILanguage.text("cli.diff.discussion"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Argument(help: ArgumentHelp("Zero, one or two revisions.", valueName: "revision"))
+    @Argument(help: .key("cli.diff.revisions", valueName: "revision"))
     var revisions: [String] = []
 
-    @Option(help: "text, markdown, html or json.")
-    var format: OutputFormat = .text
+    @Option(help: .key("cli.option.format"))
+    var format: DiffFormat = .text
 
-    @Option(help: "Colour the text format: auto (on a terminal), always or never.")
+    @Option(help: .key("cli.option.color"))
     var color: ColorChoice = .auto
 
-    @Flag(help: "Name, on each changed clause, the amendments adopted in between that changed it (text and markdown).")
+    @Flag(help: .key("cli.diff.amendments"))
     var amendments = false
 
     func validate() throws {
-        guard revisions.count <= 2 else { throw ValidationError("give at most two revisions") }
+        guard revisions.count <= 2 else { throw ValidationError(key: "cli.diff.tooMany") }
     }
 
     func run() throws {
@@ -41,9 +34,11 @@ struct DiffCommand: ParsableCommand {
         default: (old, new) = (.revision(revisions[0]), .revision(revisions[1]))
         }
         let diff = try repository.diff(old, new)
-        let notes = amendments ? try repository.amendmentAnnotations(from: old, to: new).mapValues { $0.map { "amendment \($0)" } } : [:]
+        let notes = amendments ? try repository.amendmentAnnotations(from: old, to: new).mapValues { $0.map { CLILanguage.text("cli.log.amendment", ["id": $0]) } } : [:]
+        Pager.start()
         switch format {
-        case .text: print(TextDiffRenderer(color: color.enabled, annotations: notes).render(diff), terminator: "")
+        case .text:
+            print(TextDiffRenderer(color: color.enabled, annotations: notes, language: CLILanguage.current).render(diff), terminator: "")
         case .markdown: print(MarkdownDiffRenderer(annotations: notes).render(diff), terminator: "")
         case .html:
             let language = (try? repository.charter(new).manifest.language) ?? "fr"

@@ -4,20 +4,18 @@ import CharterKit
 struct FacilitatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facilitator",
-        abstract: "Who may record in the web console, and for which territories.",
-        discussion: """
-            Facilitators live in .git/charter/facilitators.json: local to this clone, never committed nor pushed.
-            `charter serve` prints a one-time sign-in link for each.
-            """,
+        abstract: CLILanguage.text("cli.facilitator.abstract"),
+        discussion: CLILanguage.text("cli.facilitator.discussion"),
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a facilitator (or change their territories).")
+            abstract: CLILanguage.text("cli.facilitator.add.abstract"))
         @OptionGroup var location: RepositoryOptions
-        @Argument(help: ArgumentHelp("Their name, or \"Name <mail@example.org>\".", valueName: "name")) var name: String
-        @Option(help: ArgumentHelp("The territories they may record for, comma-separated.", valueName: "a,b")) var territories: String
-        @Option(help: "Their e-mail address, which signs what they record.") var email: String?
+        @Argument(help: .key("cli.facilitator.add.name", valueName: "name")) var name: String
+        @Option(help: .key("cli.facilitator.add.territories", valueName: "a,b"), completion: .territoryList) var territories: String
+        @Option(help: .key("cli.facilitator.add.email")) var email: String?
+        @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
         func run() throws {
             let person = Person(parsing: name)
@@ -25,23 +23,29 @@ struct FacilitatorCommand: ParsableCommand {
                 name: person?.name ?? name, email: email ?? person?.email,
                 territories: territories.split(separator: ",").map(String.init))
             let facilitator = result.facilitator
-            print("\(result.replaced ? "Updated" : "Added") facilitator \(facilitator.id) (\(facilitator.name) <\(facilitator.email)>), "
-                  + "who may record for: \(facilitator.territories.joined(separator: ", ")).")
+            if format == .json {
+                print(try StableJSON.string(FacilitatorRecord(action: result.replaced ? "update" : "add", facilitator: facilitator)),
+                      terminator: "")
+                return
+            }
+            print(CLILanguage.text(result.replaced ? "cli.facilitator.updated" : "cli.facilitator.added", [
+                "id": facilitator.id, "name": facilitator.name, "email": facilitator.email,
+                "territories": facilitator.territories.joined(separator: ", "),
+            ]))
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the facilitators.")
+        static let configuration = CommandConfiguration(abstract: CLILanguage.text("cli.facilitator.list.abstract"))
         @OptionGroup var location: RepositoryOptions
-        @Option(help: "text or json.") var format: Format = .text
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+        @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
         func run() throws {
             let roster = try location.open().facilitatorRoster()
             switch format {
             case .json: print(try StableJSON.string(roster), terminator: "")
             case .text:
-                if roster.facilitators.isEmpty { print("No facilitator."); return }
+                if roster.facilitators.isEmpty { print(CLILanguage.text("cli.facilitator.none")); return }
                 for facilitator in roster.facilitators {
                     print("\(facilitator.id)  \(facilitator.name) <\(facilitator.email)>  \(facilitator.territories.joined(separator: ","))")
                 }
@@ -50,15 +54,34 @@ struct FacilitatorCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a facilitator; their sessions stop working.")
+        static let configuration = CommandConfiguration(abstract: CLILanguage.text("cli.facilitator.remove.abstract"))
         @OptionGroup var location: RepositoryOptions
-        @Argument(help: ArgumentHelp("Their id or name.", valueName: "name")) var name: String
+        @Argument(help: .key("cli.facilitator.remove.name", valueName: "name"), completion: .facilitators) var name: String
+        @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
         func run() throws {
             guard try location.open().removeFacilitator(name) else {
-                throw CharterError(.badInput, "no facilitator `\(name)`", hint: "`charter facilitator list` shows them")
+                throw CharterError(.badInput, Message("cli.facilitator.unknown", ["name": name]), hint: Message("cli.facilitator.unknown.hint"))
             }
-            print("Removed facilitator \(name).")
+            if format == .json {
+                print(try StableJSON.string(FacilitatorRemoval(removed: name)), terminator: "")
+                return
+            }
+            print(CLILanguage.text("cli.facilitator.removed", ["name": name]))
         }
     }
+}
+
+/// The JSON form of `charter facilitator add` (schema `charter-facilitator-record/1`).
+struct FacilitatorRecord: Encodable {
+    var schema = "charter-facilitator-record/1"
+    /// `add`, or `update` when the facilitator existed.
+    var action: String
+    var facilitator: Facilitator
+}
+
+/// The JSON form of `charter facilitator remove` (schema `charter-facilitator-removal/1`).
+struct FacilitatorRemoval: Encodable {
+    var schema = "charter-facilitator-removal/1"
+    var removed: String
 }

@@ -4,31 +4,60 @@ import CharterKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a charter skeleton (a manifest and one clause).",
-        discussion: "Works in an existing git repository, or creates one in the current folder (or --repo).")
+        abstract: CLILanguage.text("cli.init.abstract"),
+        discussion: CLILanguage.text("cli.init.discussion"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Option(help: "The charter's title.")
+    @Option(help: .key("cli.init.title"))
     var title: String = "Charte"
 
-    @Option(help: "The charter's language (fr enables French typography checks).")
+    @Option(help: .key("cli.init.language"))
     var language: String = "fr"
 
-    @Flag(help: "Commit the skeleton to the checked-out branch.")
+    @Flag(help: .key("cli.init.commit"))
     var commit = false
+
+    @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
     func run() throws {
         let repository = try CharterRepository.openOrCreate(at: location.repo, directory: location.dir)
         let result = try repository.initialise(title: title, language: language, commit: commit)
         let folder = repository.directory
-        print("Created the charter « \(result.charter.manifest.title) » in \(folder)/")
-        print("  \(folder)/charter.yml")
-        for id in result.charter.manifest.clauseOrder { print("  \(folder)/clauses/\(id).md") }
-        if let revision = result.revisions.last {
-            print("Committed as \(revision.shortID).")
-        } else {
-            print("Edit the files, then commit them with git (or rerun with --commit).")
+        let files = ["\(folder)/charter.yml"] + result.charter.manifest.clauseOrder.map { "\(folder)/clauses/\($0).md" }
+        if format == .json {
+            let record = InitRecord(title: result.charter.manifest.title, directory: folder, files: files,
+                                    revision: result.revisions.last?.id)
+            print(try StableJSON.string(record), terminator: "")
+            return
         }
+        print(CLILanguage.text("cli.init.created", ["title": result.charter.manifest.title, "folder": folder]))
+        for file in files { print("  \(file)") }
+        if let revision = result.revisions.last {
+            print(CLILanguage.text("cli.init.committed", ["revision": revision.shortID]))
+        } else {
+            print(CLILanguage.text("cli.init.uncommitted"))
+        }
+    }
+}
+
+/// The JSON form of `charter init` (schema `charter-init/1`).
+struct InitRecord: Encodable {
+    var schema = "charter-init/1"
+    var title: String
+    var directory: String
+    var files: [String]
+    /// The commit made with --commit, else null.
+    var revision: String?
+
+    enum CodingKeys: String, CodingKey { case schema, title, directory, files, revision }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(title, forKey: .title)
+        try container.encode(directory, forKey: .directory)
+        try container.encode(files, forKey: .files)
+        try container.encode(revision, forKey: .revision)
     }
 }

@@ -4,19 +4,20 @@ import CharterKit
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the clauses, numbered, per section.")
+        abstract: CLILanguage.text("cli.list.abstract"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Read the charter at this revision (default: the working tree).", valueName: "revision"))
+    @Option(help: .key("cli.option.at.workingTree", valueName: "revision"))
     var at: String?
 
-    @Option(help: "text or json.")
+    @Option(help: .key("cli.option.format"))
     var format: OutputFormat = .text
 
     func run() throws {
         let repository = try location.open()
         let charter = try repository.charter(at.map(CharterSource.revision) ?? .workingTree)
+        Pager.start()
         switch format {
         case .json:
             print(try StableJSON.string(ClauseListing(charter)), terminator: "")
@@ -30,8 +31,6 @@ struct ListCommand: ParsableCommand {
                 }
                 print("  \(String(entry.number).leftPadded(3)). \(entry.clause.title)  [\(entry.clause.id)]")
             }
-        default:
-            throw ValidationError("list prints text or json")
         }
     }
 }

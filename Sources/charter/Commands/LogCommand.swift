@@ -4,25 +4,21 @@ import CharterKit
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "The revisions that changed the charter, or one clause.",
-        discussion: """
-            A clause is followed by its id, so its history survives renumbering, re-titling and moves.
-            Each revision lists what happened: added, text changed (+words/−words), retitled,
-            moved (number before → after), renumbered, removed; and the amendment it adopted, if any.
-            """)
+        abstract: CLILanguage.text("cli.log.abstract"),
+        discussion: CLILanguage.text("cli.log.discussion"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Argument(help: ArgumentHelp("Follow only this clause (its id, or its number in the current text).", valueName: "clause"))
+    @Argument(help: .key("cli.log.clause", valueName: "clause"), completion: .clauses)
     var clause: String?
 
-    @Option(help: ArgumentHelp("Start from this revision.", valueName: "revision"))
+    @Option(help: .key("cli.log.from", valueName: "revision"))
     var from: String = "HEAD"
 
-    @Option(name: [.customShort("n"), .long], help: "Show at most this many revisions.")
+    @Option(name: [.customShort("n"), .long], help: .key("cli.log.limit"))
     var limit: Int?
 
-    @Option(help: "text or json.")
+    @Option(help: .key("cli.option.format"))
     var format: OutputFormat = .text
 
     func run() throws {
@@ -34,71 +30,84 @@ struct LogCommand: ParsableCommand {
             } else {
                 let charter = try repository.charter(.revision(from))
                 guard let found = charter.clause(matching: clause) else {
-                    throw CharterError(.unknownClause, "no clause `\(clause)` at \(from)", hint: "`charter list` shows the ids and numbers")
+                    throw CharterError(.unknownClause, Message("cli.log.unknownClause", ["clause": clause, "revision": from]),
+                                       hint: Message("cli.hint.list"))
                 }
                 id = found.id
             }
         }
         var entries = try id.map { try repository.story(of: $0, from: from) } ?? repository.history(from: from, limit: limit)
         if let limit, entries.count > limit { entries = Array(entries.prefix(limit)) }
+        Pager.start()
         switch format {
         case .json:
             print(try StableJSON.string(entries), terminator: "")
         case .text:
             if entries.isEmpty {
-                print(id.map { "No revision changed clause `\($0)`." } ?? "No revision changed the charter.")
+                print(id.map { CLILanguage.text("cli.log.noRevisionForClause", ["clause": $0.rawValue]) } ?? CLILanguage.text("cli.log.noRevision"))
                 return
             }
-            print(entries.map(LogCommand.text).joined(separator: "\n"))
-        default:
-            throw ValidationError("log prints text or json")
+            print(entries.map { LogCommand.text($0) }.joined(separator: "\n"))
         }
     }
 
-    static func text(_ entry: HistoryEntry) -> String {
+    static func text(_ entry: HistoryEntry, in language: Language = CLILanguage.current) -> String {
+        func say(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
+            MessageCatalogue.text(key, count: count, arguments, in: language)
+        }
         let revision = entry.revision
         var lines = ["\(revision.shortID)  \(Dates.day(revision.date))  \(revision.author.name) <\(revision.author.email)>",
                      "    \(revision.summary)"]
         if let problem = entry.problem {
-            lines.append("    ! the charter could not be read here: \(problem)")
+            lines.append("    ! " + say("cli.log.unreadable", ["problem": problem]))
         }
         if let amendment = entry.amendment {
-            lines.append("    · amendment \(amendment.suffix(8))" + (entry.proposedBy.map { ", proposed by \($0)" } ?? ""))
+            let id = String(amendment.suffix(8))
+            lines.append("    · " + (entry.proposedBy.map { say("cli.log.amendmentBy", ["id": id, "territory": $0]) }
+                                     ?? say("cli.log.amendment", ["id": id])))
         }
         if !entry.charterChanges.isEmpty {
-            lines.append("    · the charter's \(entry.charterChanges.joined(separator: ", ")) changed")
+            lines.append("    · " + say("cli.log.charterChanged", ["parts": entry.charterChanges.joined(separator: ", ")]))
         }
-        for event in entry.events { lines.append("    " + describe(event)) }
+        for event in entry.events { lines.append("    " + describe(event, in: language)) }
         for discussion in entry.discussions {
-            lines.append("    ┆ workshop \(discussion.workshop) « \(discussion.title) » \(discussion.date):")
+            lines.append("    ┆ " + say("cli.log.workshop", ["id": discussion.workshop, "title": discussion.title,
+                                                           "date": discussion.date]))
             for view in discussion.comments {
                 let comment = view.comment.comment
-                var line = "    ┆   \(comment.territory): \(comment.position?.rawValue ?? "remark")"
+                let position = language == .en ? (comment.position?.rawValue ?? "remark") : language.position(comment.position)
+                var line = "    ┆   \(comment.territory)\(language.colon)\(position)"
                 if !comment.text.isEmpty { line += " — \(comment.text)" }
-                if view.comment.isRetracted { line += " (retracted)" }
+                if view.comment.isRetracted { line += " (" + say("cli.log.retracted") + ")" }
                 lines.append(line)
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ event: ClauseEvent) -> String {
+    static func describe(_ event: ClauseEvent, in language: Language = CLILanguage.current) -> String {
+        func say(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
+            MessageCatalogue.text(key, count: count, arguments, in: language)
+        }
         let number = (event.newNumber ?? event.oldNumber).map { "\($0). " } ?? ""
+        let old = event.oldNumber.map(String.init) ?? "?", new = event.newNumber.map(String.init) ?? "?"
         var parts: [String] = []
         for kind in event.kinds {
             switch kind {
-            case .added: parts.append("added")
-            case .removed: parts.append("removed")
+            case .added: parts.append(say("cli.log.event.added"))
+            case .removed: parts.append(say("cli.log.event.removed"))
             case .modified:
                 let inserted = event.insertedWords ?? 0, deleted = event.deletedWords ?? 0
-                parts.append(inserted + deleted == 0 ? "text changed (punctuation or spacing only)"
-                                                     : "text changed (+\(inserted)/−\(deleted) words)")
-            case .retitled: parts.append("retitled « \(event.oldTitle ?? "") » → « \(event.newTitle ?? "") »")
-            case .moved: parts.append("moved \(event.oldNumber.map(String.init) ?? "?") → \(event.newNumber.map(String.init) ?? "?")")
-            case .renumbered: parts.append("renumbered \(event.oldNumber.map(String.init) ?? "?") → \(event.newNumber.map(String.init) ?? "?")")
-            case .fieldsChanged: parts.append("front matter changed")
+                parts.append(inserted + deleted == 0 ? say("cli.log.event.punctuation")
+                                                     : say("cli.log.event.modified", count: inserted + deleted,
+                                                           ["inserted": String(inserted), "deleted": String(deleted)]))
+            case .retitled:
+                parts.append(say("cli.log.event.retitled", ["old": event.oldTitle ?? "", "new": event.newTitle ?? ""]))
+            case .moved: parts.append(say("cli.log.event.moved", ["old": old, "new": new]))
+            case .renumbered: parts.append(say("cli.log.event.renumbered", ["old": old, "new": new]))
+            case .fieldsChanged: parts.append(say("cli.log.event.fields"))
             }
         }
-        return "\(number)\(event.id): " + parts.joined(separator: ", ")
+        return "\(number)\(event.id)\(language.colon)" + parts.joined(separator: ", ")
     }
 }

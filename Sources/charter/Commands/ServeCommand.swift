@@ -8,38 +8,23 @@ import Synchronization
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the facilitators' web console on this machine.",
-        discussion: """
-            Pages: the charter, each clause (text, history, redline, comments by territory), the workshops and
-            their entry grid, the status heatmap, the amendments; each also as JSON (Accept: application/json).
-
-            It listens on 127.0.0.1 unless told otherwise. Reading needs nothing there; every write needs a
-            facilitator session: it prints a one-time sign-in link for each facilitator of
-            .git/charter/facilitators.json (see `charter facilitator add`). Facilitators invite territories'
-            representatives from the Invitations page. Sign-in links, invitations and sessions survive a restart:
-            they are kept in .git/charter/console-access.json, as SHA-256 digests only. Ctrl-C stops it.
-
-            Behind a TLS reverse proxy (nginx…): --base-url https://charte.example.org makes links with that
-            address, accepts only that host and origin, requires a session for every page and marks the cookie
-            Secure; --trust-proxy believes the proxy's X-Forwarded-Host and X-Forwarded-Proto (only when the
-            console is reachable through the proxy alone, e.g. bound to 127.0.0.1).
-            """)
+        abstract: CLILanguage.text("cli.serve.abstract"),
+        discussion: CLILanguage.text("cli.serve.discussion"))
 
     @OptionGroup var location: RepositoryOptions
-    @Option(help: "The address to listen on (beyond loopback, every page needs a session).") var host = "127.0.0.1"
-    @Option(help: "The port (0: any free port).") var port = 8080
-    @Option(help: "The address people reach the console at, behind a reverse proxy (e.g. https://charte.example.org).")
-    var baseURL: String?
-    @Flag(help: "Believe the reverse proxy's X-Forwarded-Host and X-Forwarded-Proto headers.") var trustProxy = false
-    @Flag(inversion: .prefixedNo, help: "Mark the session cookie Secure (default: when --base-url is https).") var secureCookies: Bool?
+    @Option(help: .key("cli.serve.host")) var host = "127.0.0.1"
+    @Option(help: .key("cli.serve.port")) var port = 8080
+    @Option(help: .key("cli.serve.baseURL")) var baseURL: String?
+    @Flag(help: .key("cli.serve.trustProxy")) var trustProxy = false
+    @Flag(inversion: .prefixedNo, help: .key("cli.serve.secureCookies")) var secureCookies: Bool?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError(key: "cli.serve.badPort") }
         if let baseURL {
             let lowered = baseURL.lowercased()
             guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), ConsoleOptions.host(ofBaseURL: baseURL) != nil,
                   !baseURL.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace }) else {
-                throw ValidationError("--base-url must be an http(s) address such as https://charte.example.org")
+                throw ValidationError(key: "cli.serve.badBaseURL")
             }
         }
     }
@@ -53,8 +38,7 @@ struct ServeCommand: ParsableCommand {
         let options = ConsoleOptions.forBinding(host: host, language: lang, baseURL: baseURL, trustProxyHeaders: trustProxy,
                                                 secureCookies: secureCookies)
         if !ConsoleOptions.isLoopback(host), baseURL == nil {
-            Terminal.error("warning: listening on \(host), beyond this machine: every page now needs a facilitator session, "
-                           + "and the traffic is not encrypted (put a TLS proxy in front of it)")
+            Terminal.error(CLILanguage.text("cli.warning.prefix") + CLILanguage.current.colon + CLILanguage.text("cli.serve.exposed", ["host": host]))
         }
         let console = WebConsole(repository: repository, options: options, sessions: try SessionStore(repository: repository))
         let host = self.host
@@ -75,27 +59,26 @@ struct ServeCommand: ParsableCommand {
         }
         stopped.wait()
         if let message = failure.withLock({ $0 }) {
-            throw CharterError(.repository, "the console could not run on \(host):\(port): \(message)",
-                               hint: "is the port taken? try another with --port")
+            throw CharterError(.repository, Message("cli.serve.failed", ["host": host, "port": String(port), "problem": message]),
+                               hint: Message("cli.serve.failed.hint"))
         }
     }
 
     static func announce(_ console: WebConsole, base: String, listening: String) {
-        var lines = ["charter console: \(base)/  (Ctrl-C to stop)"]
-        if base != listening { lines.append("listening on \(listening)/ behind the proxy") }
+        var lines = [CLILanguage.text("cli.serve.listening", ["url": base + "/"])]
+        if base != listening { lines.append(CLILanguage.text("cli.serve.behindProxy", ["url": listening + "/"])) }
         do {
             let links = try console.signInLinks(base: base)
             if links.isEmpty {
-                lines.append("No facilitator yet, so the console is read-only: add one with "
-                             + "`charter facilitator add NAME --territories a,b`, then restart.")
+                lines.append(CLILanguage.text("cli.serve.noFacilitator"))
             } else {
-                lines.append("One-time sign-in links:")
+                lines.append(CLILanguage.text("cli.serve.links", count: links.count))
                 for (facilitator, url) in links {
-                    lines.append("  \(facilitator.name) (\(facilitator.territories.joined(separator: ", "))): \(url)")
+                    lines.append("  \(facilitator.name) (\(facilitator.territories.joined(separator: ", ")))\(CLILanguage.current.colon)\(url)")
                 }
             }
         } catch {
-            lines.append("The facilitators file cannot be read (\(error)): the console is read-only.")
+            lines.append(CLILanguage.text("cli.serve.unreadable", ["problem": "\(error)"]))
         }
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

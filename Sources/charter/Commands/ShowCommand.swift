@@ -4,28 +4,28 @@ import CharterKit
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one clause (by id or number).")
+        abstract: CLILanguage.text("cli.show.abstract"))
 
     @OptionGroup var location: RepositoryOptions
 
-    @Argument(help: ArgumentHelp("The clause's id, or its number.", valueName: "clause"))
+    @Argument(help: .key("cli.show.clause", valueName: "clause"), completion: .clauses)
     var clause: String
 
-    @Option(help: ArgumentHelp("Read the charter at this revision (default: the working tree).", valueName: "revision"))
+    @Option(help: .key("cli.option.at.workingTree", valueName: "revision"))
     var at: String?
 
-    @Option(help: "text or json.")
+    @Option(help: .key("cli.option.format"))
     var format: OutputFormat = .text
 
-    @Flag(help: "Print only the clause's body, as in its file (to edit it for an amendment).")
+    @Flag(help: .key("cli.show.body"))
     var body = false
 
     func run() throws {
         let repository = try location.open()
         let charter = try repository.charter(at.map(CharterSource.revision) ?? .workingTree)
         guard let found = charter.clause(matching: clause), let entry = charter.numbered.first(where: { $0.clause.id == found.id }) else {
-            throw CharterError(.unknownClause, "no clause `\(clause)` in « \(charter.manifest.title) »",
-                               hint: "`charter list` shows the ids and numbers")
+            throw CharterError(.unknownClause, Message("cli.show.unknownClause", ["clause": clause, "title": charter.manifest.title]),
+                               hint: Message("cli.hint.list"))
         }
         if body {
             print(found.body, terminator: "")
@@ -36,6 +36,7 @@ struct ShowCommand: ParsableCommand {
         let deliberates = try repository.deliberationStore().exists()
         let comments = deliberates ? try repository.comments(CommentFilter(clause: found.id.rawValue), against: against) : []
         let status = deliberates ? try repository.status(at: against).rows.first { $0.clause == found.id } : nil
+        Pager.start()
         switch format {
         case .json:
             var view = ClauseView(entry)
@@ -48,14 +49,13 @@ struct ShowCommand: ParsableCommand {
             if let status {
                 let positions = status.cells.values.sorted { $0.territory < $1.territory }
                     .map { "\($0.territory) \(StatusRenderer.symbol($0))" }.joined(separator: ", ")
-                print("\nStatus: \(status.status.rawValue)\(positions.isEmpty ? "" : " — \(positions)")")
+                let word = CLILanguage.current == .en ? status.status.rawValue : CLILanguage.current.status(status.status)
+                print("\n" + CLILanguage.text("cli.show.status", ["status": word]) + (positions.isEmpty ? "" : " — \(positions)"))
             }
             if !comments.isEmpty {
-                print("\nComments (\(comments.count)):")
+                print("\n" + CLILanguage.text("cli.show.comments", count: comments.count))
                 for view in comments { print(CommentText.line(view)) }
             }
-        default:
-            throw ValidationError("show prints text or json")
         }
     }
 }

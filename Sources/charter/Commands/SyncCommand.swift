@@ -5,29 +5,17 @@ import Foundation
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange deliberation records, the text branch and charter/* tags with a remote.",
-        discussion: """
-            Fetches the checked-out text branch, the deliberation branch and charter/* tags from REMOTE
-            (origin by default), merges the deliberation histories as a union of records (nothing is ever
-            dropped), fast-forwards the text branch when the remote is ahead, and pushes back what the remote
-            lacks. When someone pushed in between, it fetches, merges and pushes again. A text branch that
-            has diverged is left alone: merge it with git (`git pull`), then sync again.
-
-            Remotes: a path or file:// always; ssh and https when libgit2 supports them
-            (`charter version --verbose`). Credentials: ssh-agent, then ~/.ssh keys without passphrase
-            (ssh); GIT_USERNAME/GIT_PASSWORD, then git's credential helpers (https).
-            """)
+        abstract: CLILanguage.text("cli.sync.abstract"),
+        discussion: CLILanguage.text("cli.sync.discussion"))
 
     @OptionGroup var location: RepositoryOptions
-    @Argument(help: ArgumentHelp("The remote to sync with.", valueName: "remote")) var remote: String = "origin"
-    @Flag(help: "Only push what the remote lacks (it must be able to fast-forward); fetch nothing.") var pushOnly = false
-    @Flag(help: "Only fetch and merge locally; push nothing.") var fetchOnly = false
-    @Option(help: "text or json.") var format: SyncFormat = .text
-
-    enum SyncFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @Argument(help: .key("cli.sync.remote", valueName: "remote"), completion: .remotes) var remote: String = "origin"
+    @Flag(help: .key("cli.sync.pushOnly")) var pushOnly = false
+    @Flag(help: .key("cli.sync.fetchOnly")) var fetchOnly = false
+    @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
     func validate() throws {
-        if pushOnly && fetchOnly { throw ValidationError("--push-only and --fetch-only exclude each other") }
+        if pushOnly && fetchOnly { throw ValidationError(key: "cli.sync.exclusive") }
     }
 
     func run() throws {
@@ -43,74 +31,81 @@ struct SyncCommand: ParsableCommand {
         case .json: print(try StableJSON.string(report), terminator: "")
         case .text:
             for text in SyncText.lines(report) { print(text) }
-            for warning in SyncText.warnings(report) { Terminal.error("warning: " + warning) }
+            for warning in SyncText.warnings(report) { Terminal.error(CLILanguage.text("cli.warning.prefix") + CLILanguage.current.colon + warning) }
         }
     }
 }
 
-/// How a sync reads in the terminal.
+/// How a sync reads in the terminal, in the CLI's language.
 enum SyncText {
-    static func lines(_ report: SyncReport) -> [String] {
+    private static func say(_ key: String, count: Int? = nil, _ arguments: [String: String], _ language: Language) -> String {
+        MessageCatalogue.text(key, count: count, arguments, in: language)
+    }
+
+    private static func say(_ key: String, count: Int? = nil, _ language: Language) -> String {
+        MessageCatalogue.text(key, count: count, in: language)
+    }
+
+    static func lines(_ report: SyncReport, in language: Language = CLILanguage.current) -> [String] {
         var lines: [String] = []
-        let verb = report.direction == .pushOnly ? "Pushed to" : report.direction == .fetchOnly ? "Fetched from" : "Synced with"
-        lines.append("\(verb) \(report.remote) (\(report.url))" + (report.attempts > 1 ? " in \(report.attempts) rounds: the remote moved meanwhile." : "."))
+        let verb = report.direction == .pushOnly ? "pushed" : report.direction == .fetchOnly ? "fetched" : "synced"
+        let values = ["remote": report.remote, "url": report.url]
+        lines.append(report.attempts > 1
+            ? say("cli.sync.\(verb).rounds", count: report.attempts, values, language)
+            : say("cli.sync.\(verb)", values, language))
         let d = report.deliberation
-        var deliberation = "Deliberation (\(d.branch)): "
+        var deliberation: String
         switch d.outcome {
-        case .absent: deliberation += "nothing recorded on either side"
-        case .upToDate: deliberation += d.pushed ? "nothing new from \(report.remote)" : "up to date"
-        case .fastForwarded: deliberation += "fast-forwarded"
-        case .merged: deliberation += "merged (union of records)"
-        case .remoteAhead: deliberation += "the remote has records this clone lacks (run `charter sync` without --push-only)"
+        case .absent: deliberation = say("cli.sync.deliberation.absent", language)
+        case .upToDate: deliberation = d.pushed ? say("cli.sync.deliberation.nothingNew", values, language) : say("cli.sync.upToDate", language)
+        case .fastForwarded: deliberation = say("cli.sync.deliberation.fastForwarded", language)
+        case .merged: deliberation = say("cli.sync.deliberation.merged", language)
+        case .remoteAhead: deliberation = say("cli.sync.deliberation.remoteAhead", language)
         }
         var counts: [String] = []
-        if d.received > 0 { counts.append("received \(d.received) record\(d.received == 1 ? "" : "s")") }
-        if d.sent > 0 { counts.append("sent \(d.sent) record\(d.sent == 1 ? "" : "s")") }
-        if d.pushed && d.sent == 0 { counts.append("pushed") }
+        if d.received > 0 { counts.append(say("cli.sync.received", count: d.received, language)) }
+        if d.sent > 0 { counts.append(say("cli.sync.sent", count: d.sent, language)) }
+        if d.pushed && d.sent == 0 { counts.append(say("cli.sync.pushedWord", language)) }
         if !counts.isEmpty { deliberation += ", " + counts.joined(separator: ", ") }
-        lines.append(deliberation + ".")
+        lines.append(say("cli.sync.deliberation", ["branch": d.branch, "state": deliberation], language))
         if let text = report.text {
-            var line = "Text (\(text.branch)): "
+            let state: String
+            let branch = ["remote": report.remote, "branch": text.branch]
             switch text.state {
-            case .upToDate: line += "up to date."
-            case .fastForwarded: line += "fast-forwarded to \(text.tip?.prefix(7) ?? "")."
-            case .pushed: line += "pushed."
-            case .ahead: line += "\(text.ahead) commit\(text.ahead == 1 ? "" : "s") not pushed (--fetch-only)."
+            case .upToDate: state = say("cli.sync.text.upToDate", language)
+            case .fastForwarded: state = say("cli.sync.text.fastForwarded", ["tip": String(text.tip?.prefix(7) ?? "")], language)
+            case .pushed: state = say("cli.sync.text.pushed", language)
+            case .ahead: state = say("cli.sync.text.ahead", count: text.ahead, language)
             case .behind:
-                if text.blockedBy.isEmpty {
-                    line += "the remote is ahead; not fetched (--push-only)."
-                } else {
-                    line += "the remote is \(text.behind) commit\(text.behind == 1 ? "" : "s") ahead, but uncommitted changes in "
-                        + "\(text.blockedBy.joined(separator: ", ")) would be overwritten: commit or stash them, then sync again."
-                }
+                state = text.blockedBy.isEmpty
+                    ? say("cli.sync.text.behindNotFetched", language)
+                    : say("cli.sync.text.behindBlocked", count: text.behind, ["files": text.blockedBy.joined(separator: ", ")], language)
             case .diverged:
-                line += "diverged from \(report.remote)/\(text.branch) (\(text.ahead) local, \(text.behind) remote commit\(text.behind == 1 ? "" : "s")): "
-                    + "merge them with git (`git pull \(report.remote) \(text.branch)`), then run `charter sync` again."
-            case .remoteMissing: line += "not on the remote (not pushed: --fetch-only)."
+                state = say("cli.sync.text.diverged", count: text.behind, branch.merging(["ahead": String(text.ahead)]) { $1 }, language)
+            case .remoteMissing: state = say("cli.sync.text.remoteMissing", language)
             }
-            lines.append(line)
+            lines.append(say("cli.sync.text", ["branch": text.branch, "state": state], language))
         }
         var tags: [String] = []
-        if !report.tags.fetched.isEmpty { tags.append("fetched " + report.tags.fetched.joined(separator: ", ")) }
-        if !report.tags.pushed.isEmpty { tags.append("pushed " + report.tags.pushed.joined(separator: ", ")) }
-        if !tags.isEmpty { lines.append("Tags: " + tags.joined(separator: "; ") + ".") }
+        if !report.tags.fetched.isEmpty { tags.append(say("cli.sync.tags.fetched", ["tags": report.tags.fetched.joined(separator: ", ")], language)) }
+        if !report.tags.pushed.isEmpty { tags.append(say("cli.sync.tags.pushed", ["tags": report.tags.pushed.joined(separator: ", ")], language)) }
+        if !tags.isEmpty { lines.append(say("cli.sync.tags", ["tags": tags.joined(separator: "; ")], language) + ".") }
         return lines
     }
 
-    static func warnings(_ report: SyncReport) -> [String] {
+    static func warnings(_ report: SyncReport, in language: Language = CLILanguage.current) -> [String] {
         var warnings: [String] = []
         for conflict in report.deliberation.conflicts {
-            warnings.append("two different records at \(conflict.path): both kept, the other one as \(conflict.renamedPath)")
+            warnings.append(say("cli.sync.warning.conflict", ["path": conflict.path, "renamed": conflict.renamedPath], language))
         }
         for overlap in report.deliberation.importOverlaps {
-            warnings.append("the CSV row \(overlap.path) was imported on two clones: comments \(overlap.kept) and \(overlap.other) "
-                            + "are both recorded; retract one with `charter comment retract` if they say the same")
+            warnings.append(say("cli.sync.warning.importOverlap", ["path": overlap.path, "kept": overlap.kept, "other": overlap.other], language))
         }
         for record in report.deliberation.quarantined {
             warnings.append("from \(report.remote): " + record.message.text(in: CLILanguage.current))
         }
         for tag in report.tags.differing {
-            warnings.append("tag \(tag) differs here and on \(report.remote); neither was changed")
+            warnings.append(say("cli.sync.warning.tag", ["tag": tag, "remote": report.remote], language))
         }
         return warnings
     }

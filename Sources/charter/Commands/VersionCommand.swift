@@ -5,16 +5,37 @@ import CharterKit
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print charter's version; with --verbose, libgit2's version and the remotes it can reach.")
+        abstract: CLILanguage.text("cli.version.abstract"))
 
-    @Flag(help: "Also print libgit2's version, features and transports.") var verbose = false
+    @Flag(help: .key("cli.version.verbose")) var verbose = false
+    @Option(help: .key("cli.option.format")) var format: OutputFormat = .text
 
     func run() throws {
+        let library = CharterRepository.gitLibrary
+        if format == .json {
+            let info = VersionInfo(version: CharterCommand.version,
+                                   libgit2: verbose ? .init(version: library.version, features: library.features,
+                                                            transports: library.transports) : nil)
+            print(try StableJSON.string(info), terminator: "")
+            return
+        }
         print(CharterCommand.configuration.version)
         guard verbose else { return }
-        let library = CharterRepository.gitLibrary
         print("libgit2 \(library.version)")
-        print("features: \(library.features.joined(separator: ", "))")
-        print("transports: \(library.transports.joined(separator: ", "))")
+        print(CLILanguage.text("cli.version.features", ["list": library.features.joined(separator: ", ")]))
+        print(CLILanguage.text("cli.version.transports", ["list": library.transports.joined(separator: ", ")]))
     }
+}
+
+/// The JSON form of `charter version` (schema `charter-version/1`).
+struct VersionInfo: Encodable {
+    struct Library: Encodable {
+        var version: String
+        var features: [String]
+        var transports: [String]
+    }
+    var schema = "charter-version/1"
+    var version: String
+    /// With --verbose.
+    var libgit2: Library?
 }

@@ -40,8 +40,31 @@ enum CLILanguage {
         return (language, rest)
     }
 
+    /// « text » as the CLI prints names: no-break spaces inside in French, plain ones in English.
+    static func guillemets(_ text: String) -> String {
+        current == .fr ? "«\u{00A0}" + text + "\u{00A0}»" : "« " + text + " »"
+    }
+
     /// The message `key` in the CLI's language.
     static func text(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
-        MessageCatalogue.text(key, count: count, arguments, in: current)
+        let text = MessageCatalogue.text(key, count: count, arguments, in: current)
+        return forManual ? groffEscaped(text) : text
+    }
+
+    /// Set by `make manual`: swift-argument-parser's manual generator drops every character beyond
+    /// ASCII, so the help it reads spells them as groff escapes (`\[u00E9]`), which manual.sh restores.
+    static let forManual = ProcessInfo.processInfo.environment["CHARTER_MAN_ESCAPES"] == "1"
+
+    static func groffEscaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
+            }
+        }
+        return result
     }
 }

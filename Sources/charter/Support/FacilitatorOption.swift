@@ -3,14 +3,13 @@ import CharterKit
 
 /// `--facilitator "Name <mail>"`: who records; git's identity by default.
 struct FacilitatorOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Who records this, as \"Name <mail@example.org>\" (default: git config user.name/user.email).",
-                               valueName: "person"))
+    @Option(help: .key("cli.option.facilitator", valueName: "person"))
     var facilitator: String?
 
     func person() throws -> Person? {
         guard let facilitator else { return nil }
         guard let person = Person(parsing: facilitator) else {
-            throw ValidationError("--facilitator must look like \"Name <mail@example.org>\"")
+            throw ValidationError(key: "cli.option.facilitator.invalid")
         }
         return person
     }

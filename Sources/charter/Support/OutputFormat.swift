@@ -1,8 +1,14 @@
 import ArgumentParser
 
-/// Output formats offered by the reading commands.
+/// `--format` of the commands that print text or JSON, and nothing else: what `--help` and the
+/// completions offer is exactly what the command produces.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown, html
+    case text, json
+}
+
+/// `--format` of `charter diff`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, json
 }
 
 /// `--color auto|always|never`.

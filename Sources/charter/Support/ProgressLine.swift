@@ -30,7 +30,7 @@ final class ProgressLine: Sendable {
             state.lastDraw = now
             state.lastPhase = progress.phase
             state.drawn = true
-            var text = "\(progress.phase.rawValue): "
+            var text = ProgressLine.phase(progress.phase) + CLILanguage.current.colon
             if progress.total > 0 {
                 text += "\(progress.current * 100 / progress.total)% (\(progress.current)/\(progress.total))"
             } else {
@@ -49,6 +49,15 @@ final class ProgressLine: Sendable {
             return state.drawn
         }
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// « Réception des objets », "Receiving objects"…
+    static func phase(_ phase: SyncProgress.Phase) -> String {
+        switch phase {
+        case .receiving: return CLILanguage.text("cli.sync.phase.receiving")
+        case .resolving: return CLILanguage.text("cli.sync.phase.resolving")
+        case .sending: return CLILanguage.text("cli.sync.phase.sending")
+        }
     }
 
     static func size(_ bytes: Int) -> String {

@@ -3,10 +3,10 @@ import CharterKit
 
 /// `--repo` and `--dir`, shared by every command.
 struct RepositoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The git repository (any folder inside it).", valueName: "path"))
+    @Option(name: .long, help: .key("cli.option.repo", valueName: "path"))
     var repo: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("The charter's folder in the repository.", valueName: "folder"))
+    @Option(name: .long, help: .key("cli.option.dir", valueName: "folder"))
     var dir: String?
 
     /// Opens the repository, first completing or undoing an adoption a crash interrupted

@@ -1,6 +1,11 @@
 /// `file:line:col: severity [rule] message`, one finding a line, then a summary.
 public struct TextCheckRenderer: Sendable {
-    public init() {}
+    /// The language of the summary lines (`fixed …`, `2 errors, 1 warning in 18 clauses`).
+    public var language: Language
+
+    public init(language: Language = .en) {
+        self.language = language
+    }
 
     public func render(_ report: CheckReport) -> String {
         var out = ""
@@ -8,20 +13,27 @@ public struct TextCheckRenderer: Sendable {
             out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue) [\(finding.rule)] \(finding.message)\n"
         }
         if !report.fixed.isEmpty {
-            out += "fixed \(TextCheckRenderer.count(report.fixed.count, "problem")) in \(TextCheckRenderer.count(report.fixedFiles.count, "file"))\n"
+            out += MessageCatalogue.text("cli.check.fixed", [
+                "problems": MessageCatalogue.text("cli.check.problems", count: report.fixed.count, in: language),
+                "files": MessageCatalogue.text("cli.check.files", count: report.fixedFiles.count, in: language),
+            ], in: language) + "\n"
         }
-        out += TextCheckRenderer.summary(report) + "\n"
+        out += TextCheckRenderer.summary(report, in: language) + "\n"
         return out
     }
 
     /// `2 errors, 1 warning in 18 clauses (2 fixable with --fix)`, or `no problems in 18 clauses`.
-    public static func summary(_ report: CheckReport) -> String {
-        var scope = count(report.clauses.count, "clause")
-        if let base = report.changedSince { scope += " changed since \(base)" }
-        if report.source != "working tree" { scope += " at \(report.source)" }
-        guard !report.findings.isEmpty else { return "no problems in \(scope)" }
-        var text = "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in \(scope)"
-        if report.fixableCount > 0 { text += " (\(report.fixableCount) fixable with --fix)" }
+    public static func summary(_ report: CheckReport, in language: Language = .en) -> String {
+        func say(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
+            MessageCatalogue.text(key, count: count, arguments, in: language)
+        }
+        var scope = say("common.clauses", count: report.clauses.count)
+        if let base = report.changedSince { scope = say("cli.check.changedSince", count: report.clauses.count, ["clauses": scope, "base": base]) }
+        if report.source != "working tree" { scope = say("cli.check.at", ["scope": scope, "source": report.source]) }
+        guard !report.findings.isEmpty else { return say("cli.check.clean", ["scope": scope]) }
+        var text = say("cli.check.findings", ["errors": say("cli.check.errors", count: report.errorCount),
+                                              "warnings": say("cli.check.warnings", count: report.warningCount), "scope": scope])
+        if report.fixableCount > 0 { text += " " + say("cli.check.fixable", count: report.fixableCount) }
         return text
     }
 

@@ -5,10 +5,13 @@ public struct StatusRenderer: Sendable {
     public var format: Format
     /// ANSI colours for the text format.
     public var color: Bool
+    /// The language of the words around the matrix (text and Markdown; CSV headers stay ids).
+    public var language: Language
 
-    public init(format: Format, color: Bool = false) {
+    public init(format: Format, color: Bool = false, language: Language = .en) {
         self.format = format
         self.color = color
+        self.language = language
     }
 
     public func render(_ matrix: StatusMatrix) -> String {
@@ -31,10 +34,16 @@ public struct StatusRenderer: Sendable {
         return cell.currency == .stale ? mark + "*" : mark
     }
 
-    public static func summary(_ matrix: StatusMatrix) -> String {
+    public static func summary(_ matrix: StatusMatrix, in language: Language = .en) -> String {
         let counts = matrix.summary
-        let parts = ClauseStatus.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
-        return "\(matrix.rows.count) clauses: " + parts.joined(separator: ", ")
+        let parts = ClauseStatus.allCases.compactMap { status in counts[status].map { "\($0) \(word(status, in: language))" } }
+        return MessageCatalogue.text("common.clauses", count: matrix.rows.count, in: language) + language.colon
+            + parts.joined(separator: ", ")
+    }
+
+    /// A status as the text shows it: its id in English (`consensus-with-reservations`), words in French.
+    public static func word(_ status: ClauseStatus, in language: Language) -> String {
+        language == .en ? status.rawValue : language.status(status)
     }
 
     static func ruleText(_ rule: ConsensusRule) -> String {
@@ -60,35 +69,42 @@ public struct StatusRenderer: Sendable {
     private func text(_ matrix: StatusMatrix) -> String {
         let territories = matrix.territories
         var lines: [String] = []
-        let scope = matrix.workshop.map { "as of workshop \($0), " } ?? ""
-        lines.append("Status \(scope)on text \(matrix.revision.prefix(7)) — \(StatusRenderer.ruleText(matrix.rule)) — \(territories.count) territories")
+        let revision = String(matrix.revision.prefix(7))
+        let rule = language == .en ? StatusRenderer.ruleText(matrix.rule)
+            : MessageCatalogue.text("cli.status.rule", ["rule": language.rule(matrix.rule)], in: language)
+        let heading = matrix.workshop.map {
+            MessageCatalogue.text("cli.status.headingWorkshop", ["workshop": $0, "revision": revision], in: language)
+        } ?? MessageCatalogue.text("cli.status.heading", ["revision": revision], in: language)
+        lines.append("\(heading) — \(rule) — " + MessageCatalogue.text("common.territories", count: territories.count, in: language))
         let labelWidth = min(40, (matrix.rows.map { "\($0.number). \($0.clause)".count }.max() ?? 10) + 2)
         var header = String(repeating: " ", count: labelWidth)
         for index in territories.indices { header += "T\(index + 1)".padding(4) }
-        lines.append(header + " status")
+        lines.append(header + " " + MessageCatalogue.text("cli.status.column", in: language))
         for row in matrix.rows {
             var label = "\(row.number). \(row.clause)"
             if label.count > labelWidth - 1 { label = String(label.prefix(labelWidth - 2)) + "…" }
             var line = label.padding(labelWidth)
             for territory in territories { line += StatusRenderer.symbol(row.cells[territory.id]).padding(4) }
-            lines.append(line + " " + paint(row.status.rawValue, row.status))
+            lines.append(line + " " + paint(StatusRenderer.word(row.status, in: language), row.status))
         }
         lines.append("")
         lines.append(territories.enumerated().map { "T\($0.offset + 1) \($0.element.name)" }.joined(separator: ", "))
-        lines.append("✔ support  ~ reservation  ✖ objection  · no position  * made on older text (stale)")
-        lines.append(StatusRenderer.summary(matrix))
+        lines.append(MessageCatalogue.text("cli.status.legend", in: language))
+        lines.append(StatusRenderer.summary(matrix, in: language))
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func markdown(_ matrix: StatusMatrix) -> String {
-        var lines = ["| # | Clause | " + matrix.territories.map { escape($0.name) }.joined(separator: " | ") + " | Status |"]
+        let clause = MessageCatalogue.text("cli.status.clauseColumn", in: language)
+        let status = MessageCatalogue.text("cli.status.statusColumn", in: language)
+        var lines = ["| # | \(clause) | " + matrix.territories.map { escape($0.name) }.joined(separator: " | ") + " | \(status) |"]
         lines.append("|---|---|" + String(repeating: "---|", count: matrix.territories.count) + "---|")
         for row in matrix.rows {
             let cells = matrix.territories.map { StatusRenderer.symbol(row.cells[$0.id]) }
-            lines.append("| \(row.number) | \(escape(row.title)) (`\(row.clause)`) | " + cells.joined(separator: " | ") + " | \(row.status.rawValue) |")
+            lines.append("| \(row.number) | \(escape(row.title)) (`\(row.clause)`) | " + cells.joined(separator: " | ") + " | \(StatusRenderer.word(row.status, in: language)) |")
         }
         lines.append("")
-        lines.append("✔ support · ~ reservation · ✖ objection · * made on older text (stale). " + StatusRenderer.summary(matrix) + ".")
+        lines.append(MessageCatalogue.text("cli.status.legendMarkdown", in: language) + " " + StatusRenderer.summary(matrix, in: language) + ".")
         return lines.joined(separator: "\n") + "\n"
     }
 

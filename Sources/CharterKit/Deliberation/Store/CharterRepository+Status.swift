@@ -62,7 +62,7 @@ extension CharterRepository {
         var workshop: Workshop?
         if let workshopID {
             guard let found = deliberation.workshops[workshopID] else {
-                throw CharterError(.unknownWorkshop, "no workshop `\(workshopID)`", hint: "`charter workshop list` shows them")
+                throw CharterError(.unknownWorkshop, Message("cli.status.unknownWorkshop", ["workshop": workshopID]), hint: Message("cli.status.unknownWorkshop.hint"))
             }
             workshop = found
             if revision == nil { spec = found.revision }
