@@ -8,7 +8,7 @@ extension WebConsole {
 
     /// `/amendments`: every amendment (`?status=` filters as `charter amend list` does), and the
     /// form proposing one. Adoption stays a CLI act for editors (`charter amend adopt`).
-    func amendmentsPage(_ exchange: Exchange, typed: FormData? = nil, problem: String? = nil) throws -> Reply {
+    func amendmentsPage(_ exchange: Exchange, typed: FormData? = nil, problem: String? = nil, field: String? = nil) throws -> Reply {
         let status = exchange.query.text("status")
         if let status, !AmendmentFilter.statuses.contains(status) {
             throw ConsoleFailure(.badRequest, say("console.page.unknown-status", ["v0": "\(status.prefix(40))"]))
@@ -37,12 +37,12 @@ extension WebConsole {
             <tbody>\(rows)</tbody></table>
             """))
             <p class="muted">\(say("console.page.adoption-stays-an-editors-act-on"))</p>
-            \(try proposalForm(exchange, charter: charter, typed: typed, problem: problem))
+            \(try proposalForm(exchange, charter: charter, typed: typed, problem: problem, field: field))
             """
         return Reply(title: say("console.page.amendments"), body: body, json: AmendmentsValue(amendments: amendments))
     }
 
-    private func proposalForm(_ exchange: Exchange, charter: Charter, typed: FormData?, problem: String?) throws -> HTML {
+    private func proposalForm(_ exchange: Exchange, charter: Charter, typed: FormData?, problem: String?, field: String?) throws -> HTML {
         guard let session = exchange.session, let facilitator = try exchange.facilitator() else {
             return "<p class=\"muted\">\(say("console.page.sign-in-to-propose-an-amendment"))</p>"
         }
@@ -53,9 +53,22 @@ extension WebConsole {
         let operations: [HTML] = AmendmentOperation.allCases.map { "<option value=\"\($0.rawValue)\"\(chosen("operation", $0.rawValue))>\(language.operation($0))</option>" }
         let workshops: [HTML] = ["<option value=\"\">—</option>"]
             + (try repository.deliberationStore().load().workshopList.filter(\.isOpen)).map { "<option value=\"\($0.id)\"\(chosen("workshop", $0.id))>\($0.title)</option>" }
+        let kinds: [HTML] = ([nil] + PassageEdit.Kind.allCases).map { kind in
+            let value = kind?.rawValue ?? ""
+            return "<option value=\"\(value)\"\(HTML.flag("selected", (typed?["passage"] ?? "") == value))>\(say("console.passage.kind.\(kind?.rawValue ?? "whole")"))</option>"
+        }
+        // A problem with one field is said at that field; any other above the form.
+        func invalid(_ name: String) -> HTML {
+            HTML.when(field == name && problem != nil, " aria-invalid=\"true\" aria-describedby=\"proposal-\(name)-error\"")
+        }
+        func said(_ name: String) -> HTML {
+            guard field == name, let problem else { return .empty }
+            return "<span class=\"problem\" role=\"alert\" id=\"proposal-\(name)-error\">\(problem)</span>"
+        }
+        let general = field == nil ? problem : nil
         return """
             <h2>\(say("console.page.propose-an-amendment"))</h2>
-            \(problem.map { "<p class=\"problem\" role=\"alert\" tabindex=\"-1\" id=\"proposal-problem\">\($0)</p>" as HTML })
+            \(general.map { "<p class=\"problem\" role=\"alert\" tabindex=\"-1\" id=\"proposal-problem\">\($0)</p>" as HTML })
             <form method="post" action="/amendments" class="stack proposal-form">
             <input type="hidden" name="csrf" value="\(session.csrf)">
             <label>\(say("console.page.proposing-territory")) <select name="territory">\(territories)</select></label>
@@ -66,7 +79,12 @@ extension WebConsole {
             <datalist id="clause-ids">\(clauses)</datalist>
             <label>\(say("console.page.after-clause-insert-move")) <input type="text" name="after" list="clause-ids" value="\(typed?["after"] ?? "")"></label>
             <label>\(say("console.page.title-optional-or-the-new-clause")) <input type="text" name="title" value="\(typed?["title"] ?? "")"></label>
-            <label>\(say("console.page.proposed-text")) <textarea name="text" rows="6">\(typed?["text"] ?? "")</textarea></label>
+            <label>\(say("console.page.proposed-text")) <textarea name="text" rows="6"\(invalid("text"))>\(typed?["text"] ?? "")</textarea></label>\(said("text"))
+            <fieldset class="stack passage-edit"><legend>\(say("console.passage.legend"))</legend>
+            <label>\(say("console.passage.kind")) <select name="passage"\(invalid("passage"))>\(kinds)</select></label>\(said("passage"))
+            <label>\(say("console.passage.quote")) <input type="text" name="quote"\(invalid("quote")) value="\(typed?["quote"] ?? "")"></label>\(said("quote"))
+            <label>\(say("console.passage.words")) <input type="text" name="words"\(invalid("words")) value="\(typed?["words"] ?? "")"></label>\(said("words"))
+            </fieldset>
             <label>\(say("console.page.rationale")) <textarea name="rationale" rows="3" required>\(typed?["rationale"] ?? "")</textarea></label>
             <button type="submit">\(say("console.page.propose"))</button>
             </form>
@@ -92,21 +110,59 @@ extension WebConsole {
             guard Identifiers.isID(clause) else {
                 throw ConsoleFailure(.badRequest, say("console.page.invalid-clause-id"), code: "invalid-id")
             }
+            let passage = try passageEdit(form)
+            if passage != nil, operation != .replace || form.text("text") != nil {
+                throw FieldProblem(field: "passage", message: say("console.passage.replaces-only"))
+            }
             let view = try repository.proposeAmendment(
                 AmendmentRequest(territory: territory, workshop: try exchange.optionalID(form["workshop"]), rationale: form["rationale"] ?? "",
                                  operation: operation, clause: clause, after: try exchange.optionalID(form["after"]),
-                                 title: form.text("title"), text: form["text"]),
+                                 title: form.text("title"), text: passage == nil ? form["text"] : nil, passage: passage),
                 facilitator: facilitator.person)
             return Reply(json: view, redirect: "/amendments/\(view.amendment.id.rawValue)")
         } catch let failure as ConsoleFailure where failure.status == .forbidden {
             throw failure
         } catch {
-            var reply = try amendmentsPage(exchange, typed: form, problem: errorText(error))
+            let (field, problem) = proposalProblem(error)
+            var reply = try amendmentsPage(exchange, typed: form, problem: problem, field: field)
             let refusal = self.failure(error)
             reply.status = refusal.status
             reply.json = refusal.json
             return reply
         }
+    }
+
+    /// The passage edit the form asks for (« remplacer / supprimer / insérer après » the quoted
+    /// words), or nil for a whole text.
+    private func passageEdit(_ form: FormData) throws -> PassageEdit? {
+        let quote = form["quote"] ?? ""
+        guard let kindText = form.text("passage") else {
+            if !quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw FieldProblem(field: "passage", message: say("console.passage.choose-kind"))
+            }
+            return nil
+        }
+        guard let kind = PassageEdit.Kind(rawValue: kindText) else {
+            throw FieldProblem(field: "passage", message: say("console.passage.choose-kind"))
+        }
+        guard !quote.isEmpty else { throw FieldProblem(field: "quote", message: say("console.passage.needs-quote")) }
+        return PassageEdit(kind, quote: quote, words: kind == .delete ? "" : (form["words"] ?? ""))
+    }
+
+    /// Which field of the proposal form a refusal is about, and what to say there: a passage
+    /// edit's quote not found or ambiguous is said at the quote, without the CLI's hint.
+    private func proposalProblem(_ error: any Error) -> (field: String?, message: String) {
+        if let problem = error as? FieldProblem { return (problem.field, problem.message) }
+        if let charter = error as? CharterError, let wording = charter.wording, wording.key.hasPrefix("amend.passage.") {
+            let field: String
+            switch wording.key {
+            case "amend.passage.no-words", "amend.passage.unchanged": field = "words"
+            case "amend.passage.with-text": field = "passage"
+            default: field = "quote"
+            }
+            return (field, wording.text(in: language))
+        }
+        return (nil, errorText(error))
     }
 
     /// `/amendments/ID`: the amendment, its change as a redline (against its base, and against

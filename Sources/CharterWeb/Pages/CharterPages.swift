@@ -78,6 +78,8 @@ extension WebConsole {
         var territories: [Territory]
         /// Comments whose quote is found in the current text: where it is highlighted.
         var highlights: [Highlight]
+        /// Each sentence (and the title) with the revision and adopted amendment it came from.
+        var blame: ClauseBlame
     }
 
     struct Highlight: Codable, Sendable {
@@ -124,7 +126,7 @@ extension WebConsole {
         }
         let value = ClausePageValue(clause: clauseID, number: charter.number(of: clauseID), title: clause.title, body: clause.body,
                                     revision: head.id, status: row?.status ?? .open, history: history, diff: redline,
-                                    territories: territories, highlights: highlights)
+                                    territories: territories, highlights: highlights, blame: try repository.blame(clauseID.rawValue, at: head.id))
         let workshops = try repository.deliberationStore().load().workshopList.filter(\.isOpen)
         return Reply(title: clause.title, body: try clauseBody(value, clause: clause, comments: comments, exchange: exchange,
                                                                 openWorkshops: workshops, charter: charter, typed: typed, problem: problem),
@@ -219,6 +221,7 @@ extension WebConsole {
             <div class="columns">
             <div>
             <div class="clause-text" id="clause-text">\(text)</div>
+            \(provenanceHTML(value.blame))
             <h2>\(say("console.page.compare-two-revisions"))</h2>
             \(redline)
             <h2>\(say("console.page.history"))</h2>
@@ -232,6 +235,29 @@ extension WebConsole {
             \(form)
             </div>
             </div>
+            """
+    }
+
+    /// Per sentence that came through an adopted amendment: « issu de l’amendement de <territoire>,
+    /// atelier « … », <date> », linked to the amendment; no revision ids.
+    func provenanceHTML(_ blame: ClauseBlame) -> HTML {
+        let labelled = [(say("console.provenance.title-sentence"), blame.title)] + blame.sentences.map { ("", $0) }
+        let items: [HTML] = labelled.compactMap { label, blamed in
+            guard let amendment = blamed.origin.amendment else { return nil }
+            var words = say("console.provenance.amendment", ["territory": amendment.territoryName])
+            let workshops = amendment.workshops.map { workshop in
+                workshop.date.isEmpty ? say("console.provenance.workshop.undated", ["title": workshop.title])
+                    : say("console.provenance.workshop", ["title": workshop.title, "date": day(workshop.date)])
+            }
+            if !workshops.isEmpty { words += ", " + workshops.joined(separator: ", ") }
+            let quoted = blamed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            return """
+                <li>\(HTML.when(!label.isEmpty, "<strong>\(label)</strong> "))<q>\(quoted)</q> —                 <a href="/amendments/\(amendment.id)" class="provenance-origin">\(words)</a></li>
+                """
+        }
+        return """
+            <h2>\(say("console.provenance.title"))</h2>
+            \(HTML.choose(items.isEmpty, "<p class=\"muted\">\(say("console.provenance.none"))</p>", "<ul class=\"provenance\">\(items)</ul>"))
             """
     }
 
