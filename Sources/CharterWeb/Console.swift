@@ -24,6 +24,8 @@ public struct ConsoleOptions: Sendable {
     public var trustProxyHeaders: Bool
     /// Whether the session cookie is marked `Secure` (HTTPS only): on by default with an `https` base URL.
     public var secureCookies: Bool
+    /// Where the « Exporter » page looks for Chromium and pandoc (the process's environment).
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(language: Language = .fr, readRequiresSession: Bool = false, allowedHosts: Set<String>? = nil,
                 bodyLimit: Int = 64 * 1024, gridBodyLimit: Int = 4 * 1024 * 1024, baseURL: String? = nil,
@@ -113,6 +115,8 @@ public final class WebConsole: Sendable {
         route(router, .get, "/status") { try $0.console.statusPage($0) }
         route(router, .get, "/status/heatmap.svg") { try $0.console.heatmapFigure($0) }
         route(router, .get, "/status/evolution.svg") { try $0.console.evolutionFigure($0) }
+        route(router, .get, "/export") { try $0.console.exportPage($0) }
+        route(router, .get, "/export/download") { try $0.console.exportDownload($0) }
         route(router, .get, "/amendments") { try $0.console.amendmentsPage($0) }
         route(router, .post, "/amendments") { try $0.console.postAmendment($0) }
         route(router, .get, "/amendments/:amendment") { try $0.console.amendmentPage($0) }
@@ -377,6 +381,8 @@ struct Reply: Sendable {
     var redirect: String?
     var cookies: [Cookie] = []
     var raw: (data: String, type: String)?
+    /// A file the browser saves (`Content-Disposition: attachment`).
+    var download: (data: Data, type: String, filename: String)?
 
     static func asset(_ text: String, type: String) -> Reply {
         Reply(raw: (text, type))
@@ -391,6 +397,10 @@ struct Reply: Sendable {
             let text = (try? JSONText.string(json)) ?? "{}"
             response = Response(status: redirect != nil && status == .ok ? .created : status, headers: headers,
                                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        } else if let download {
+            headers[.contentType] = download.type
+            headers[.contentDisposition] = "attachment; filename=\"\(download.filename)\""
+            response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: download.data)))
         } else if let raw {
             headers[.contentType] = raw.type
             response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: raw.data)))

@@ -45,6 +45,7 @@ enum Layout {
             \(tab("/workshops", say("console.nav.workshops"), path.hasPrefix("/workshops")))
             \(tab("/status", say("console.nav.status"), path.hasPrefix("/status")))
             \(tab("/amendments", say("console.nav.amendments"), path.hasPrefix("/amendments")))
+            \(tab("/export", say("console.nav.export"), path.hasPrefix("/export")))
             \(HTML.when(facilitator, tab("/invitations", say("console.nav.invitations"), path.hasPrefix("/invitations"))))
             </nav>
             <div class="session">\(who)</div>

@@ -239,6 +239,45 @@ struct ExportPublicationTests {
         #expect(annexed.contains(head))
     }
 
+    @Test("« Origine du texte »: the sentence an adopted amendment brought, in html, markdown and json; no id unless --technical-annex")
+    func origins() throws {
+        let repo = try Self.repository()
+        let out = repo.inputs.url.appendingPathComponent("origins")
+        #expect(try repo.run(["export", "--format", "json", "--out", out.path]).status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("charter.json"))) as? [String: Any]
+        let territories = json?["territories"] as? [[String: Any]] ?? []
+        let proposer = try #require(territories.first { $0["id"] as? String == "haut-verdal" }?["name"] as? String)
+        let clauses = (json?["sections"] as? [[String: Any]] ?? []).flatMap { $0["clauses"] as? [[String: Any]] ?? [] }
+        let amended = try #require(clauses.first { $0["id"] as? String == "juste-place" })
+        let origins = amended["origins"] as? [[String: Any]] ?? []
+        #expect(origins.count == 1, "one amendment brought sentences of « La juste place de chacun »: \(origins)")
+        #expect((origins.first?["amendment"] as? [String: Any])?["territory"] as? String == "haut-verdal")
+        let sentences = origins.first?["sentences"] as? [Int] ?? []
+        #expect(sentences.count >= 1, "the sentences the amendment brought: \(sentences)")
+        let untouched = clauses.filter { $0["id"] as? String != "juste-place" }
+        #expect(!untouched.isEmpty && untouched.allSatisfy { ($0["origins"] as? [Any] ?? []).isEmpty }, "no other clause was amended")
+
+        #expect(try repo.run(["export", "--format", "markdown", "--out", out.path]).status == 0)
+        let markdown = try String(contentsOf: out.appendingPathComponent("charter.md"), encoding: .utf8)
+        let lines = markdown.split(separator: "\n").map { Self.flat(String($0)) }.filter { $0.contains("Origine du texte") }
+        #expect(lines.count == 1, "\(lines)")
+        let line = try #require(lines.first)
+        #expect(line.contains("issu d’un amendement de \(proposer)"), "\(line)")
+        #expect(line.contains("débattu lors de l’atelier"), "\(line)")
+        #expect(HexIDs.find(in: line).isEmpty, "no id in the published text: \(line)")
+
+        #expect(try repo.run(["export", "--format", "html", "--out", out.path]).status == 0)
+        let html = Self.flat(try String(contentsOf: out.appendingPathComponent("charter.html"), encoding: .utf8))
+        #expect(html.contains("<p class=\"origin\">Origine du texte : phrase"), "the line in html")
+        #expect(html.contains("issu d’un amendement de \(proposer)"))
+
+        #expect(try repo.run(["export", "--format", "markdown", "--out", out.path, "--technical-annex"]).status == 0)
+        let annexed = try String(contentsOf: out.appendingPathComponent("charter.md"), encoding: .utf8)
+        let technical = try #require(annexed.split(separator: "\n").map { Self.flat(String($0)) }.first { $0.contains("Origine du texte") })
+        #expect(technical.contains("issu de l’amendement "), "\(technical)")
+        #expect(HexIDs.find(in: technical).count == 1, "the amendment's id with --technical-annex: \(technical)")
+    }
+
     @Test("docx without pandoc: refused with a clear message, nothing written")
     func noPandoc() throws {
         let repo = try Self.repository()

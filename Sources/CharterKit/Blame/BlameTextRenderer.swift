@@ -29,8 +29,12 @@ public struct BlameTextRenderer: Sendable {
 
     /// « issu de l’amendement 1a2b3c4d de Pays d’Ormanges, débattu lors de l’atelier « Atelier de
     /// Nantes » (2021-11-30) »: what the console's clause page and the exports can show per sentence.
-    public static func provenance(_ amendment: AmendmentOrigin, in language: Language) -> String {
-        var text = MessageCatalogue.text("blame.amendment", ["amendment": amendment.shortID, "territory": amendment.territoryName], in: language)
+    /// Without `showingID`, the amendment is named by its territory only (« issu d’un amendement
+    /// de … »): the published charter shows no record id outside its technical annex.
+    public static func provenance(_ amendment: AmendmentOrigin, in language: Language, showingID: Bool = true) -> String {
+        var text = showingID
+            ? MessageCatalogue.text("blame.amendment", ["amendment": amendment.shortID, "territory": amendment.territoryName], in: language)
+            : MessageCatalogue.text("report.origin.amendment", ["territory": amendment.territoryName], in: language)
         if !amendment.workshops.isEmpty {
             let workshops = amendment.workshops.map { workshop in
                 workshop.date.isEmpty ? MessageCatalogue.text("blame.workshop.undated", ["title": workshop.title], in: language)

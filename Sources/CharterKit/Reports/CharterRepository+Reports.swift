@@ -20,6 +20,13 @@ extension CharterRepository {
         let order = Dictionary(ancestry.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let versions = try versionTags().filter { reachable.contains($0.revision) }
             .sorted { (order[$0.revision] ?? Int.max, $0.name) < (order[$1.revision] ?? Int.max, $1.name) }
+        // « Origine du texte »: the sentences that came through adopted amendments.
+        for section in publication.sections.indices {
+            for clause in publication.sections[section].clauses.indices {
+                let id = publication.sections[section].clauses[clause].id
+                publication.sections[section].clauses[clause].origins = Publication.Origin.of(try blame(id.rawValue, at: revision.id))
+            }
+        }
         publication.version = versions.last { $0.revision == revision.id }?.name
         if let previous = versions.first(where: { $0.revision != revision.id }) {
             let old = try charter(.revision(previous.revision))

@@ -18,6 +18,9 @@ public struct Publication: Hashable, Sendable, Codable {
         public var positions: [String: Position]
         /// The footnotes of this clause (numbers into `notes`).
         public var notes: [Int]
+        /// Where the body's sentences came through adopted amendments (« Origine du texte »):
+        /// one entry per amendment, in the order of its first sentence.
+        public var origins: [Origin] = []
 
         /// How many territories' positions count, and how many of each position.
         public func count(_ position: Position) -> Int { positions.values.filter { $0 == position }.count }
@@ -25,6 +28,26 @@ public struct Publication: Hashable, Sendable, Codable {
         /// The footnotes on positions of one kind, in order.
         public func noteNumbers(_ position: Position, in publication: Publication) -> [Int] {
             notes.filter { number in publication.notes.first { $0.number == number }?.position == position }
+        }
+    }
+
+    /// Sentences of a clause (numbered from 1) that came through one adopted amendment.
+    public struct Origin: Hashable, Sendable, Codable {
+        public var sentences: [Int]
+        public var amendment: AmendmentOrigin
+
+        /// The sentences of a blame that came through amendments, grouped per amendment.
+        public static func of(_ blame: ClauseBlame) -> [Origin] {
+            var origins: [Origin] = []
+            for (index, sentence) in blame.sentences.enumerated() {
+                guard let amendment = sentence.origin.amendment else { continue }
+                if let known = origins.firstIndex(where: { $0.amendment.id == amendment.id }) {
+                    origins[known].sentences.append(index + 1)
+                } else {
+                    origins.append(Origin(sentences: [index + 1], amendment: amendment))
+                }
+            }
+            return origins
         }
     }
 

@@ -40,6 +40,7 @@ extension PublicationRenderer {
                 lines.append("")
                 lines.append(body(clause.body, references))
                 lines.append("")
+                for line in originLines(clause) { lines += ["*" + escaped(line) + "*", ""] }
             }
         }
         if let changes = publication.changes, let title = changesTitle(publication) {

@@ -2,6 +2,17 @@ import Foundation
 
 /// The sentences a publication is made of, in the renderer's language, shared by every format.
 extension PublicationRenderer {
+    /// The « Origine du texte » lines of a clause (none when no sentence came through an
+    /// adopted amendment); the amendment's id only with the technical annex.
+    func originLines(_ clause: Publication.Clause) -> [String] {
+        clause.origins.map { origin in
+            text("report.origin", count: origin.sentences.count, [
+                "sentences": origin.sentences.map(String.init).joined(separator: ", "),
+                "provenance": BlameTextRenderer.provenance(origin.amendment, in: language, showingID: options.technicalAnnex),
+            ]) + "."
+        }
+    }
+
     func text(_ key: String, count: Int? = nil, _ arguments: [String: String] = [:]) -> String {
         MessageCatalogue.text(key, count: count, arguments, in: language)
     }

@@ -124,6 +124,7 @@ public struct PublicationRenderer: Sendable {
         out += "<p class=\"participation\"><span class=\"badge \(clause.status.rawValue)\">\(e(language.status(clause.status)))</span> "
             + e(participation.territories) + (counts.isEmpty ? "." : "\u{00A0}— " + counts.joined(separator: ", ") + ".") + "</p>\n"
         out += "<div class=\"body\">\n" + MarkdownLite.html(clause.body, references: references) + "</div>\n"
+        for line in originLines(clause) { out += "<p class=\"origin\">\(e(line))</p>\n" }
         let notes = clause.notes.compactMap { number in publication.notes.first { $0.number == number } }
         if !notes.isEmpty {
             out += "<ol class=\"notes\">\n"

@@ -50,6 +50,7 @@ enum PublicationStyle {
         .badge.objection { background: #c62828; }
         .badge.open { background: #b0b7bf; color: #1a1a1a; }
         .badge.stale { background: #8e6fb5; }
+        .origin { font-size: 0.84rem; color: #444; font-style: italic; margin: 0.2rem 0; }
         .participation { font-family: system-ui, sans-serif; font-size: 0.84rem; color: #333; margin: 0.2rem 0 0.5rem; }
         sup.refs { font-size: 0.72em; line-height: 0; }
         sup.refs a, a.back { text-decoration: none; }

@@ -2,6 +2,8 @@ import ArgumentParser
 import CharterKit
 import Foundation
 
+extension PublicationExport.Format: ExpressibleByArgument {}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -20,7 +22,7 @@ struct ExportCommand: ParsableCommand {
             The document is in French unless --lang en.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, pdf, docx, odt, markdown, json }
+    typealias Format = PublicationExport.Format
 
     @OptionGroup var location: RepositoryOptions
     @Option(help: "html, pdf, docx, odt, markdown or json.") var format: Format = .html
@@ -33,86 +35,13 @@ struct ExportCommand: ParsableCommand {
     private var lang: Language { CLILanguage.explicit ?? .fr }
 
     func run() throws {
+        // The tools first: nothing is read when the format cannot be made.
+        _ = try PublicationExport.tools(for: format)
         let repository = try location.open()
-        var chromium: ExternalTool?
-        var pandoc: ExternalTool?
-        switch format {
-        case .pdf:
-            guard let found = PDFPrinter.findChromium() else {
-                throw CharterError(.badInput, Message("report.export.noChromium"), hint: Message("report.export.noChromium.hint"))
-            }
-            chromium = found
-        case .docx, .odt:
-            guard let found = PandocConverter.findPandoc() else {
-                throw CharterError(.badInput, Message("report.export.noPandoc", ["format": format.rawValue]),
-                                   hint: Message("report.export.noPandoc.hint"))
-            }
-            pandoc = found
-        default: break
-        }
-        let publication = try repository.publication(at: at ?? "HEAD")
-        let isHead = at == nil || (try? repository.resolve("HEAD").id) == publication.revision
-        let matrix = try repository.status(at: isHead ? nil : publication.revision)
-        let evolution = try repository.consensusEvolution(upTo: isHead ? nil : publication.revision)
-        // The files carry their title; inside the document, the caption says it once.
-        let heatmap = HeatmapSVG(language: lang)
-        let chart = EvolutionSVG(language: lang)
-        let inlined = PublicationRenderer.Figures(heatmap: heatmap.render(matrix), evolution: chart.render(evolution))
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        var renderer = PublicationRenderer(language: lang, options: .init(technicalAnnex: technicalAnnex))
-        var written: [String] = []
-        func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
-        func write(_ name: String, _ text: String) throws {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url(name), options: .atomic)
-            } catch {
-                throw CharterError(.badInput, file: url(name).path, Message("report.export.cannotWrite", ["reason": error.localizedDescription]),
-                                   hint: Message("report.export.cannotWrite.hint"))
-            }
-            written.append(shown(name))
-        }
-        func shown(_ name: String) -> String { (out.hasSuffix("/") ? out : out + "/") + name }
-        try write("heatmap.svg", heatmap.render(matrix, title: lang.words.heatmapTitle))
-        try write("evolution.svg", chart.render(evolution, title: lang.words.evolutionTitle))
-        switch format {
-        case .html:
-            try write("charter.html", renderer.html(publication, figures: inlined))
-        case .markdown:
-            try write("charter.md", renderer.markdown(publication, figures: .init(heatmap: "heatmap.svg", evolution: "evolution.svg")))
-        case .json:
-            try write("charter.json", renderer.json(publication))
-        case .pdf:
-            try write("charter.html", renderer.html(publication, figures: inlined))
-            let printer = PDFPrinter(chromium: chromium ?? ExternalTool(name: "chromium", path: "chromium"),
-                                     pdfinfo: ExternalTool.find(["pdfinfo"]))
-            try printer.print(html: url("charter.html"), pdf: url("charter.pdf")) { pages in
-                renderer.options.pages = pages
-                return renderer.html(publication, figures: inlined)
-            }
-            written.append(shown("charter.pdf"))
-        case .docx, .odt:
-            let converter = PandocConverter(pandoc: pandoc ?? ExternalTool(name: "pandoc", path: "pandoc"),
-                                            rsvgConvert: PandocConverter.findRsvgConvert())
-            // Without a drawn title: the document's caption names each figure once.
-            try write("heatmap-figure.svg", inlined.heatmap)
-            try write("evolution-figure.svg", inlined.evolution)
-            let figures = PublicationRenderer.Figures(heatmap: try converter.figure("heatmap-figure.svg", in: folder),
-                                                      evolution: try converter.figure("evolution-figure.svg", in: folder))
-            let source = "charter.pandoc.md"
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try write(source, renderer.markdown(publication, figures: figures, flavour: .pandoc))
-            written.removeLast()
-            let name = "charter.\(format.rawValue)"
-            try converter.convert(markdown: url(source), to: url(name), format: format == .docx ? .docx : .odt, in: folder)
-            try? FileManager.default.removeItem(at: url(source))
-            // The figures are inside the document now.
-            for intermediate in Set(["heatmap-figure.svg", "evolution-figure.svg", figures.heatmap, figures.evolution]) {
-                try? FileManager.default.removeItem(at: url(intermediate))
-                written.removeAll { $0 == shown(intermediate) }
-            }
-            written.append(shown(name))
-        }
+        let export = PublicationExport(format: format, revision: at ?? "HEAD", language: lang, technicalAnnex: technicalAnnex)
+        let result = try export.write(repository, into: URL(fileURLWithPath: out, isDirectory: true))
+        let publication = result.publication
+        let written = result.files.map { (out.hasSuffix("/") ? out : out + "/") + $0 }
         print(CLILanguage.text("report.export.done", [
             "clauses": CLILanguage.text("report.clauses", count: publication.clauseCount),
             "notes": CLILanguage.text("report.export.notes", count: publication.notes.count),

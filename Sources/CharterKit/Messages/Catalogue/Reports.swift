@@ -107,6 +107,11 @@ extension MessageCatalogue {
         "report.workshop": .init(fr: "atelier", en: "workshop"),
         "report.territories": .init(fr: "Territoires", en: "Territories"),
 
+        // « Origine du texte »: the sentences of a clause that came through an adopted amendment.
+        "report.origin": .init(fr: .plural(one: "Origine du texte\u{00A0}: phrase {sentences}, {provenance}", other: "Origine du texte\u{00A0}: phrases {sentences}, {provenance}"),
+                               en: .plural(one: "Origin of the text: sentence {sentences}, {provenance}", other: "Origin of the text: sentences {sentences}, {provenance}")),
+        "report.origin.amendment": .init(fr: "issu d’un amendement de {territory}", en: "from an amendment by {territory}"),
+
         // Technical annex (off by default).
         "report.technical.title": .init(fr: "Annexe technique", en: "Technical annex"),
         "report.technical.revision": .init(fr: "Révision publiée\u{00A0}: {revision}", en: "Revision published: {revision}"),
