@@ -122,6 +122,39 @@ import Testing
         #expect(one.stdout.contains(" dans 1 clause changée depuis HEAD"), "\(one.stdout)")
     }
 
+    @Test func checkFindingsInBothLanguages() throws {
+        let workspace = try Workspace.withBundledCharter()
+        let file = "charter/clauses/juste-place.md"
+        let text = try #require(workspace.read(file))
+        try workspace.write(file, text + "Un texte ... Il dit : oui  « mais»\n")
+        let line = text.filter { $0 == "\n" }.count + 1
+        func findings(_ run: RunResult) -> [String] {
+            run.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix(file) }
+        }
+        let place = "\(file):\(line)"
+        let fr = try workspace.charter.run(["check", "--changed-since", "HEAD"], environment: Self.french)
+        #expect(findings(fr) == [
+            "\(place):10: error [typography/ellipsis] écrivez les points de suspension `…` (U+2026) au lieu de trois points",
+            "\(place):20: error [typography/nbsp] remplacez l’espace avant `:` par une espace insécable (U+00A0)",
+            "\(place):26: error [typography/double-space] 2 espaces à la suite\(Self.nbsp): n’en laissez qu’une",
+            "\(place):28: error [typography/nbsp] remplacez l’espace après `«` par une espace insécable (U+00A0)",
+            "\(place):34: error [typography/nbsp] insérez une espace insécable (U+00A0) avant `»`",
+        ], "\(fr.stdout)")
+        let en = try workspace.charter.run(["check", "--changed-since", "HEAD"], environment: Self.english)
+        #expect(fr.status == en.status)
+        #expect(findings(en) == [
+            "\(place):10: error [typography/ellipsis] write the ellipsis `…` (U+2026) instead of three dots",
+            "\(place):20: error [typography/nbsp] replace the space before `:` with a no-break space (U+00A0)",
+            "\(place):26: error [typography/double-space] 2 spaces in a row: leave one",
+            "\(place):28: error [typography/nbsp] replace the space after `«` with a no-break space (U+00A0)",
+            "\(place):34: error [typography/nbsp] insert a no-break space (U+00A0) before `»`",
+        ], "\(en.stdout)")
+        // The machine-read reports keep their English messages whatever the language.
+        let json = try workspace.charter.run(["check", "--changed-since", "HEAD", "--format", "json"], environment: Self.french)
+        #expect(json.stdout.contains("\"message\" : \"replace the space before `:` with a no-break space (U+00A0)\""), "\(json.stdout)")
+        #expect(!json.stdout.contains("remplacez"))
+    }
+
     @Test func releaseRefusalSpeaksFrench() throws {
         let d = try Deliberating()
         try d.openWorkshop("lyon", territories: ["haut-verdal", "pays-d-ormanges"])

@@ -15,8 +15,11 @@ public struct CheckFinding: Hashable, Sendable, Codable {
     /// The column just after the flagged text, on `line`; nil when the
     /// finding is about a place rather than a span.
     public var endColumn: Int?
-    /// What is wrong and what to change.
+    /// What is wrong and what to change, in English (JSON, SARIF, GitHub and JUnit reports).
     public var message: String
+    /// The same, by catalogue key (`check.…`), for the reader's language; nil for the
+    /// findings whose wording is not yet in the catalogue (they read in English).
+    public var wording: Message?
     /// The clause the finding belongs to (its file name's id), nil for the manifest.
     public var clause: String?
     /// The mechanical fix, when there is one.
@@ -33,6 +36,24 @@ public struct CheckFinding: Hashable, Sendable, Codable {
         self.message = message
         self.clause = clause
         self.fix = fix
+    }
+
+    /// A finding worded from the catalogue: `message` is its English text.
+    public init(rule: String, severity: CheckSeverity, file: String, line: Int, column: Int = 1, endColumn: Int? = nil,
+                _ wording: Message, clause: String? = nil, fix: CheckFix? = nil) {
+        self.init(rule: rule, severity: severity, file: file, line: line, column: column, endColumn: endColumn,
+                  message: wording.text(in: .en), clause: clause, fix: fix)
+        self.wording = wording
+    }
+
+    /// What is wrong and what to change, in `language`.
+    public func message(in language: Language) -> String {
+        wording?.text(in: language) ?? message
+    }
+
+    /// The reports keep their English `message` and their schema: the wording is not encoded.
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, file, line, column, endColumn, message, clause, fix
     }
 
     /// Reading order: file, line, column, rule.

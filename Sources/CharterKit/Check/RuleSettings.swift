@@ -44,6 +44,25 @@ struct RuleSettings: Sendable {
                      message: message, clause: clause, fix: fix)
     }
 
+    /// A finding of this rule, worded from the catalogue.
+    func finding(_ file: String, clause: String?, line: Int, column: Int = 1, endColumn: Int? = nil,
+                 _ wording: Message, fix: CheckFix? = nil) -> CheckFinding {
+        CheckFinding(rule: rule, severity: severity, file: file, line: line, column: column, endColumn: endColumn,
+                     wording, clause: clause, fix: fix)
+    }
+
+    /// A finding in a clause file, worded from the catalogue.
+    func finding(in document: ClauseDocument, line: Int, column: Int = 1, endColumn: Int? = nil,
+                 _ wording: Message, fix: CheckFix? = nil) -> CheckFinding {
+        finding(document.path, clause: document.id, line: line, column: column, endColumn: endColumn, wording, fix: fix)
+    }
+
+    /// A finding in the manifest, worded from the catalogue.
+    func finding(in manifest: ManifestDocument, line: Int, column: Int = 1, endColumn: Int? = nil,
+                 _ wording: Message, fix: CheckFix? = nil) -> CheckFinding {
+        finding(manifest.path, clause: nil, line: line, column: column, endColumn: endColumn, wording, fix: fix)
+    }
+
     /// A finding in a clause file.
     func finding(in document: ClauseDocument, line: Int, column: Int = 1, endColumn: Int? = nil,
                  _ message: String, fix: CheckFix? = nil) -> CheckFinding {

@@ -58,6 +58,7 @@ public enum MessageCatalogue {
         ("console", console),
         ("reliability", reliability),
         ("cli", cli),
+        ("check", check),
     ]
 
     /// Every entry by key. When two parts define one key, the first part listed wins (and the

@@ -1,6 +1,6 @@
 /// `file:line:col: severity [rule] message`, one finding a line, then a summary.
 public struct TextCheckRenderer: Sendable {
-    /// The language of the summary lines (`fixed …`, `2 errors, 1 warning in 18 clauses`).
+    /// The language of the findings and of the summary lines (`fixed …`, `2 errors, 1 warning in 18 clauses`).
     public var language: Language
 
     public init(language: Language = .en) {
@@ -10,7 +10,7 @@ public struct TextCheckRenderer: Sendable {
     public func render(_ report: CheckReport) -> String {
         var out = ""
         for finding in report.findings {
-            out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue) [\(finding.rule)] \(finding.message)\n"
+            out += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue) [\(finding.rule)] \(finding.message(in: language))\n"
         }
         if !report.fixed.isEmpty {
             out += MessageCatalogue.text("cli.check.fixed", [

@@ -15,7 +15,7 @@ struct ReferenceRemovedRule: CheckRule {
                     guard let reference = ClauseReference(link), !present.contains(reference.id),
                           base.clauseIDs.contains(reference.id) else { continue }
                     findings.append(settings.finding(in: document, line: line.number, column: link.column, endColumn: link.endColumn,
-                        "clause `\(reference.id)` was removed since \(base.label) but is still referenced here: remove or replace the reference"))
+                        Message("check.references.removed", ["id": reference.id, "base": base.label])))
                 }
             }
         }

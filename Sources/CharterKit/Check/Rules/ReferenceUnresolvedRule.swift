@@ -21,13 +21,14 @@ struct ReferenceUnresolvedRule: CheckRule {
                     let written = reference.written
                     guard ClauseID.isValid(reference.id) else {
                         findings.append(settings.finding(in: document, line: line.number, column: link.column, endColumn: link.endColumn,
-                            "`\(written)` is not a clause reference: write `[[clause-id]]` with the clause's id (lower-case letters, digits, dashes)"))
+                            Message("check.references.invalid", ["written": written])))
                         continue
                     }
                     guard !present.contains(reference.id), !removed.contains(reference.id) else { continue }
-                    let suggestion = Suggestion.closest(to: reference.id, among: Array(present)).map { " (did you mean `\($0)`?)" } ?? ""
-                    findings.append(settings.finding(in: document, line: line.number, column: link.column, endColumn: link.endColumn,
-                        "`\(written)` names no clause of this charter\(suggestion): correct the id or remove the reference"))
+                    let wording = Suggestion.closest(to: reference.id, among: Array(present)).map {
+                        Message("check.references.unknown.suggestion", ["written": written, "suggestion": $0])
+                    } ?? Message("check.references.unknown", ["written": written])
+                    findings.append(settings.finding(in: document, line: line.number, column: link.column, endColumn: link.endColumn, wording))
                 }
             }
         }

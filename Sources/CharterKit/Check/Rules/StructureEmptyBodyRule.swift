@@ -15,7 +15,7 @@ struct StructureEmptyBodyRule: CheckRule {
             guard !hasText else { return nil }
             let line = document.bodyStartLine <= document.lines.count ? document.bodyStartLine : fence
             return settings.finding(in: document, line: line,
-                "the clause `\(document.id)` has no text: write its body after the front matter, or remove the clause")
+                Message("check.emptyBody", ["id": document.id]))
         }
     }
 }

@@ -16,7 +16,7 @@ struct StructureMissingClauseRule: CheckRule {
             let path = CharterFiles.join(context.directory, "clauses/\(raw).md")
             findings.append(settings.finding(in: manifest, line: entry.field.line, column: entry.field.column,
                 endColumn: entry.field.column + raw.unicodeScalars.count,
-                "clause `\(raw)` is listed but \(path) does not exist: create the file or remove `\(raw)` from the manifest"))
+                Message("check.missingClause", ["id": raw, "path": path])))
         }
         return findings
     }

@@ -13,7 +13,7 @@ struct StructureUnlistedClauseRule: CheckRule {
             guard !listed.contains(document.id) else { return nil }
             let line = document.idField?.line ?? 1
             return settings.finding(in: document, line: line,
-                "clause `\(document.id)` is not listed in \(manifest.path): add `\(document.id)` to a section's `clauses:` list, or delete the file")
+                Message("check.unlistedClause", ["id": document.id, "manifest": manifest.path]))
         }
     }
 }

@@ -17,7 +17,7 @@ struct TextBracketsRule: CheckRule {
                 for place in open {
                     let closer = place.scalar == "(" ? ")" : "]"
                     findings.append(settings.finding(in: document, line: place.line, column: place.column, endColumn: place.column + 1,
-                        "this `\(place.scalar)` is never closed in its paragraph: add the `\(closer)`"))
+                        Message("check.brackets.unclosed", ["mark": String(place.scalar), "closer": closer])))
                 }
                 open.removeAll()
             }
@@ -38,14 +38,15 @@ struct TextBracketsRule: CheckRule {
                                 open.removeLast()
                             } else {
                                 findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
-                                    "this `\(s[i])` closes the `\(last.scalar)` of line \(last.line), column \(last.column): close that one first"))
+                                    Message("check.brackets.mismatched", ["mark": String(s[i]), "open": String(last.scalar),
+                                                                 "line": String(last.line), "column": String(last.column)])))
                                 open.removeLast()
                             }
                         } else if s[i] == ")", TextBracketsRule.isEnumerator(s, before: i) {
                             continue
                         } else {
                             findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
-                                "this `\(s[i])` closes nothing: remove it or add the `\(opener)`"))
+                                Message("check.brackets.unopened", ["mark": String(s[i]), "opener": String(opener)])))
                         }
                     default:
                         break

@@ -30,7 +30,7 @@ struct TextLengthRule: CheckRule {
             }
             if let over {
                 findings.append(settings.finding(in: document, line: over.line, column: over.column,
-                    "the clause `\(document.id)` has \(count) words, more than \(maximum) (the excess starts here): shorten it or split it into two clauses"))
+                    Message("check.length", ["id": document.id, "count": String(count), "maximum": String(maximum)])))
             }
         }
         return findings

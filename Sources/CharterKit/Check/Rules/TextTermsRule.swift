@@ -54,7 +54,7 @@ struct TextTermsRule: CheckRule {
                         let replacement = TextTermsRule.matchingCase(term.pair.replacement, like: found)
                         let edit = TextEdit(line: line.number, column: i + 1, endColumn: end + 1, replacement: replacement)
                         findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: end + 1,
-                            "write `\(replacement)` instead of `\(found)`", fix: CheckFix("replace with `\(replacement)`", edits: [edit])))
+                            Message("check.terms", ["replacement": replacement, "found": found]), fix: CheckFix("replace with `\(replacement)`", edits: [edit])))
                         i = end
                     }
                 }

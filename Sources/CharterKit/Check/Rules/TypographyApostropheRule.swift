@@ -16,8 +16,8 @@ struct TypographyApostropheRule: CheckRule {
         let wrong: Unicode.Scalar = typographic ? "'" : "\u{2019}"
         let right = typographic ? "’" : "'"
         let message = typographic
-            ? "write the typographic apostrophe `’` (U+2019) instead of the straight `'`"
-            : "write the straight apostrophe `'` instead of `’` (the manifest asks for `style: straight`)"
+            ? Message("check.apostrophe.typographic")
+            : Message("check.apostrophe.straight")
         var findings: [CheckFinding] = []
         for document in context.clauses {
             for line in document.lines where line.zone == .title || line.zone == .body {

@@ -19,7 +19,7 @@ struct TypographyDoubleSpaceRule: CheckRule {
                     guard end - i >= 2, i > 0, !CheckScalars.isSpace(s[i - 1]), end < s.count, !CheckScalars.isSpace(s[end]) else { continue }
                     let edit = TextEdit(line: line.number, column: i + 1, endColumn: end + 1, replacement: " ")
                     findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: end + 1,
-                        "\(end - i) spaces in a row: leave one", fix: CheckFix("leave one space", edits: [edit])))
+                        Message("check.doubleSpace", count: end - i), fix: CheckFix("leave one space", edits: [edit])))
                 }
             }
         }

@@ -25,7 +25,7 @@ struct TypographyEllipsisRule: CheckRule {
                     } else if end - i == 3, !(end < s.count && s[end] == "/"), !(i > 0 && s[i - 1] == ".") {
                         let edit = TextEdit(line: line.number, column: i + 1, endColumn: end + 1, replacement: "…")
                         findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: end + 1,
-                            "write the ellipsis `…` (U+2026) instead of three dots", fix: CheckFix("replace with `…`", edits: [edit])))
+                            Message("check.ellipsis"), fix: CheckFix("replace with `…`", edits: [edit])))
                     }
                     i = end
                 }
@@ -45,6 +45,6 @@ struct TypographyEllipsisRule: CheckRule {
     private func etc(line: CheckLine, range: Range<Int>, document: ClauseDocument, settings: RuleSettings) -> CheckFinding {
         let edit = TextEdit(line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1, replacement: ".")
         return settings.finding(in: document, line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1,
-                                "write `etc.` with one period: etc. already says the list goes on", fix: CheckFix("replace with `.`", edits: [edit]))
+                                Message("check.ellipsis.etc"), fix: CheckFix("replace with `.`", edits: [edit]))
     }
 }

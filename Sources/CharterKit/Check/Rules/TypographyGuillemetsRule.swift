@@ -22,13 +22,13 @@ struct TypographyGuillemetsRule: CheckRule {
                             open.append((line.number, i + 1))
                         } else if open.popLast() == nil {
                             findings.append(settings.finding(in: document, line: line.number, column: i + 1, endColumn: i + 2,
-                                "this `»` closes no `«`: add the opening `«` or remove it"))
+                                Message("check.guillemets.unopened")))
                         }
                     }
                 }
                 for place in open {
                     findings.append(settings.finding(in: document, line: place.line, column: place.column, endColumn: place.column + 1,
-                        "this `«` is never closed: add the closing `»`"))
+                        Message("check.guillemets.unclosed")))
                 }
             }
         }

@@ -111,7 +111,7 @@ struct TypographyNBSPRule: CheckRule {
         let edit = TextEdit(line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1, replacement: String(wanted))
         let side = before ? "before" : "after"
         return settings.finding(in: document, line: line.number, column: range.lowerBound + 1, endColumn: range.upperBound + 1,
-                                "use a \(spaceName) \(side) `\(mark)`, not \(CheckScalars.name(scalar))",
+                                Message("check.nbsp.use.\(TypographyNBSPRule.kind(wanted)).\(side)", ["mark": String(mark), "found": CheckScalars.name(scalar)]),
                                 fix: CheckFix("use \(CheckScalars.name(wanted))", edits: [edit]))
     }
 
@@ -125,21 +125,26 @@ struct TypographyNBSPRule: CheckRule {
         let markColumn = (before ? run.upperBound : run.lowerBound - 1) + 1
         let side = before ? "before" : "after"
         let edit = TextEdit(line: line.number, column: run.lowerBound + 1, endColumn: run.upperBound + 1, replacement: String(wanted))
-        let message: String
+        let message: Message
         let fixText: String
         if spaces.isEmpty {
-            message = "insert a \(spaceName) \(side) `\(mark)`"
+            message = Message("check.nbsp.insert.\(TypographyNBSPRule.kind(wanted)).\(side)", ["mark": String(mark)])
             fixText = "insert a \(spaceName)"
         } else if spaces.count == 1, CheckScalars.isNoBreakSpace(spaces[0]) {
-            message = "use a \(spaceName) \(side) `\(mark)`, not \(CheckScalars.name(spaces[0]))"
+            message = Message("check.nbsp.use.\(TypographyNBSPRule.kind(wanted)).\(side)", ["mark": String(mark), "found": CheckScalars.name(spaces[0])])
             fixText = "use \(CheckScalars.name(wanted))"
         } else {
-            message = "replace the space \(side) `\(mark)` with a \(spaceName)"
+            message = Message("check.nbsp.replace.\(TypographyNBSPRule.kind(wanted)).\(side)", ["mark": String(mark)])
             fixText = "use \(CheckScalars.name(wanted))"
         }
         let column = before ? run.lowerBound + 1 : markColumn
         let endColumn = before ? markColumn + 1 : max(run.upperBound + 1, markColumn + 1)
         return settings.finding(in: document, line: line.number, column: column, endColumn: endColumn,
                                 message, fix: CheckFix(fixText, edits: [edit]))
+    }
+
+    /// The catalogue's name of the wanted space (`check.nbsp.<what>.<kind>.<side>`).
+    static func kind(_ wanted: Unicode.Scalar) -> String {
+        wanted == CheckScalars.narrowNoBreakSpace ? "narrow" : "nbsp"
     }
 }

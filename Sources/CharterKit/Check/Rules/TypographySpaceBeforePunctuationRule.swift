@@ -17,7 +17,7 @@ struct TypographySpaceBeforePunctuationRule: CheckRule {
                     guard start < i, start > 0, !CheckScalars.isSpace(s[start - 1]) else { continue }
                     let edit = TextEdit(line: line.number, column: start + 1, endColumn: i + 1, replacement: "")
                     findings.append(settings.finding(in: document, line: line.number, column: start + 1, endColumn: i + 2,
-                        "remove the space before `\(s[i])`", fix: CheckFix("remove the space", edits: [edit])))
+                        Message("check.spaceBeforePunctuation", ["mark": String(s[i])]), fix: CheckFix("remove the space", edits: [edit])))
                 }
             }
         }

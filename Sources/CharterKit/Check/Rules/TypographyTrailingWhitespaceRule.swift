@@ -16,7 +16,7 @@ struct TypographyTrailingWhitespaceRule: CheckRule {
                 if line.zone == .body, !(start..<s.count).allSatisfy({ line.prose[$0] }) { continue }
                 let edit = TextEdit(line: line.number, column: start + 1, endColumn: s.count + 1, replacement: "")
                 findings.append(settings.finding(in: document, line: line.number, column: start + 1, endColumn: s.count + 1,
-                    "remove the whitespace at the end of the line", fix: CheckFix("remove the trailing whitespace", edits: [edit])))
+                    Message("check.trailingWhitespace"), fix: CheckFix("remove the trailing whitespace", edits: [edit])))
             }
         }
         return findings
