@@ -177,6 +177,9 @@ public final class WebConsole: Sendable {
         guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else {
             throw ConsoleFailure(.unsupportedMediaType, say("console.error.form-expected"))
         }
+        if let field = FormData.invalidUTF8Field(body.readableBytesView) {
+            throw ConsoleFailure(.badRequest, say("reliability.web.invalid-utf8", ["field": String(field.prefix(60))]), code: "invalid-utf8")
+        }
         return FormData(urlEncoded: String(decoding: body.readableBytesView, as: UTF8.self))
     }
 

@@ -99,6 +99,34 @@ struct ReliabilityRecordTests {
         #expect(Set(try forging.paths()).isSuperset(of: quarantined.keys))
     }
 
+    @Test("status says how many records are quarantined, from the position index as from a fresh build, in both languages")
+    func statusSaysQuarantine() throws {
+        let (d, forging) = try prepared()
+        let clean = try d.run(["status"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(!clean.stderr.contains("quarantined"), "\(clean.stderr)")
+        // A bad record arrives after the index was built: the index update sees it.
+        try forging.commit(["clauses/bien-commun/ff/0190aaaa-0000-7000-8000-0000000000ff.json": "{ this is not json"])
+        let one = try d.run(["status"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stderr.contains("1 record quarantined and left out of the counts (`charter doctor` lists it)"), "\(one.stderr)")
+        // One outside clauses/ (not indexed) is counted too.
+        try forging.commit(["workshops/lyon/0190aaaa-0000-7000-8000-000000000001.json": "[1, 2"])
+        let two = try d.run(["status", "--format", "json"])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(two.stderr.contains("2 records quarantined"), "\(two.stderr)")
+        // A fresh index says the same, in French too.
+        let caches = try FileManager.default.contentsOfDirectory(at: d.git.directory.appendingPathComponent(".git/charter"), includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("positions-") }
+        #expect(!caches.isEmpty)
+        for cache in caches { try FileManager.default.removeItem(at: cache) }
+        let french = try d.run(["status", "--lang", "fr"])
+        #expect(french.status == 0, "\(french.stderr)")
+        #expect(french.stderr.contains("2 enregistrements en quarantaine, hors des comptes"), "\(french.stderr)")
+        // The counts leave them out: the same two comments as before.
+        #expect(try commentCount(d) == 2)
+    }
+
     @Test("a stale deliberation.lock left by a dead process no longer blocks writing: it is removed, and said")
     func staleLock() throws {
         let (d, _) = try prepared()

@@ -28,6 +28,9 @@ struct PositionIndex: Sendable {
 
     var tip: OID?
     var tree: OID?
+    /// How many record files below `clauses/` were quarantined when the index was built (an
+    /// incremental update never quarantines: it rebuilds instead), so that `status` can say so.
+    var quarantined: UInt32 = 0
     var strings: [String] = []
     var stringIndex: [String: UInt32] = [:]
     var rows: [Row] = []
@@ -101,11 +104,11 @@ struct PositionIndex: Sendable {
     }
 
     // MARK: File format
-    //   "CHPOS\0\0\1", tip flag + id, tree flag + id, u32 string count, strings (u32 length + bytes),
+    //   "CHPOS\0\0\3", tip flag + id, tree flag + id, u32 quarantined count, u32 string count, strings (u32 length + bytes),
     //   u32 row count, rows (i64 clock, 2 × u64 id, 4 × u32, u8 position), u32 retraction count,
     //   retractions (2 × u64, i64, 2 × u64), u64 checksum of all before. Little-endian.
 
-    static let magic: [UInt8] = Array("CHPOS".utf8) + [0, 0, 2]
+    static let magic: [UInt8] = Array("CHPOS".utf8) + [0, 0, 3]
 
     func encoded() -> Data {
         var out = ByteWriter()
@@ -113,6 +116,7 @@ struct PositionIndex: Sendable {
         out.bytes(PositionIndex.magic)
         out.optionalOID(tip)
         out.optionalOID(tree)
+        out.u32(quarantined)
         out.u32(UInt32(strings.count))
         for string in strings { out.string(string) }
         out.u32(UInt32(rows.count))
@@ -161,10 +165,11 @@ struct PositionIndex: Sendable {
             var reader = ByteReader(raw)
             guard checksum(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])) == reader.u64(at: raw.count - 8),
                   reader.bytes(magic.count) == magic[...], let tip = reader.optionalOID(), let tree = reader.optionalOID(),
-                  let stringCount = reader.u32() else { return nil }
+                  let quarantined = reader.u32(), let stringCount = reader.u32() else { return nil }
             var index = PositionIndex()
             index.tip = tip
             index.tree = tree
+            index.quarantined = quarantined
             index.strings.reserveCapacity(Int(stringCount))
             for _ in 0..<stringCount {
                 guard let string = reader.string() else { return nil }
@@ -231,7 +236,14 @@ extension DeliberationStore {
     private func update(_ index: inout PositionIndex, from old: OID, to new: OID) throws -> Bool {
         var added: [Record] = []
         for change in try git.diffTrees(old, new) {
-            guard change.path.hasPrefix("clauses/"), change.path.hasSuffix(".json") else { continue }
+            guard change.path.hasSuffix(".json"), !change.path.hasPrefix("imports/") else { continue }
+            guard change.path.hasPrefix("clauses/") else {
+                // Outside the index (workshops, amendments…): only the quarantine count is kept, so
+                // anything but a sound record added calls for a rebuild that recounts.
+                guard change.kind == .added, let blob = change.newOID,
+                      let record = try? decodedRecord(blob), RecordSifter.check(record, path: change.path) == nil else { return false }
+                continue
+            }
             guard change.kind == .added, let blob = change.newOID else { return false }
             // A file to quarantine, or an id seen twice: the rebuild sorts them out.
             guard let record = try? decodedRecord(blob), RecordSifter.check(record, path: change.path) == nil else { return false }
@@ -252,6 +264,12 @@ extension DeliberationStore {
         var index = PositionIndex()
         index.tip = tip
         index.tree = tree
+        // Records outside `clauses/` are not indexed, but those quarantined are counted.
+        var elsewhere = 0
+        for entry in try git.treeEntries(tree) where entry.kind == .tree && entry.name != "clauses" && entry.name != "imports" {
+            elsewhere += try scan(under: entry.name, in: tree).quarantined.count
+        }
+        index.quarantined = UInt32(clamping: elsewhere)
         guard let folder = try git.entry(atPath: "clauses", inTree: tree), folder.kind == .tree else { return index }
         var sifter = RecordSifter()
         try git.forEachBlob(under: folder.oid) { path, oid, bytes in
@@ -268,6 +286,7 @@ extension DeliberationStore {
             }
         }
         for record in sifter.finish() { index.add(record) }
+        index.quarantined = UInt32(clamping: elsewhere + sifter.quarantined.count)
         return index
     }
 
@@ -291,6 +310,7 @@ extension CharterRepository {
     func indexedStatus() throws -> StatusMatrix {
         let store = try deliberationStore()
         let index = try store.positionIndex()
+        if index.quarantined > 0 { Notices.post(Message("reliability.quarantine.summary", count: Int(index.quarantined))) }
         let oid = try resolveOID("HEAD")
         let commit = try git.commit(oid)
         let text = try charter(atCommit: commit, label: "HEAD")

@@ -26,11 +26,30 @@ struct FormData: Sendable {
 
     func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 
+    /// The name of the first field whose name or value, once `%XX` escapes are decoded, is not
+    /// valid UTF-8 (nil when all are): such a form is refused rather than recorded with
+    /// replacement characters.
+    static func invalidUTF8Field(_ body: some Collection<UInt8>) -> String? {
+        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = bytes(parts[0])
+            let value = parts.count > 1 ? bytes(parts[1]) : []
+            if String(validating: name, as: UTF8.self) == nil || String(validating: value, as: UTF8.self) == nil {
+                return String(decoding: name, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     /// `+` is a space; `%XX` a byte; invalid sequences are kept as written.
     static func decode(_ text: Substring) -> String {
+        String(decoding: bytes(text.utf8), as: UTF8.self)
+    }
+
+    private static func bytes(_ text: some Collection<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
+        bytes.reserveCapacity(text.count)
+        var iterator = Array(text)[...]
         while let byte = iterator.popFirst() {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
@@ -42,7 +61,7 @@ struct FormData: Sendable {
                 bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
 

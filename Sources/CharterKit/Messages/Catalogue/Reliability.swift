@@ -21,6 +21,10 @@ extension MessageCatalogue {
         "reliability.index-locked.hint": .init(
             fr: "attendez la fin de cette commande git puis recommencez\u{00A0}; si aucune ne tourne, supprimez .git/index.lock (ou lancez `charter doctor --fix`)",
             en: "wait for that git command to finish and run this again; if none is running, remove .git/index.lock (or run `charter doctor --fix`)"),
+        // Web requests
+        "reliability.web.invalid-utf8": .init(
+            fr: "Le champ «\u{00A0}{field}\u{00A0}» n’est pas du texte UTF-8 valide\u{00A0}; rien n’a été enregistré.",
+            en: "The field “{field}” is not valid UTF-8 text; nothing was recorded."),
         // Git and file failures
         "reliability.failed.checkout": .init(
             fr: "impossible de mettre l’index et l’arbre de travail au nouveau texte pour {paths}\u{00A0}; rien n’a été modifié (git\u{00A0}: {cause})",
